@@ -1,0 +1,167 @@
+package fr.elus.dife.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the fields of a JSON request by their dotted path and collects every error
+ * in French, so that one answer names all bad fields at once. A field that fails
+ * reads as null; callers check {@link #verifier()} before using anything.
+ */
+public class ChampsJson {
+
+  private final JsonNode racine;
+  private final List<ErreurChamp> erreurs = new ArrayList<>();
+
+  public ChampsJson(JsonNode racine) {
+    this.racine = racine;
+    if (racine == null || !racine.isObject()) {
+      erreur("corps", "Le corps de la requête doit être un objet JSON.");
+    }
+  }
+
+  public void erreur(String champ, String message) {
+    erreurs.add(new ErreurChamp(champ, message));
+  }
+
+  public boolean aDesErreurs() {
+    return !erreurs.isEmpty();
+  }
+
+  /** Throws the collected errors, if any. */
+  public void verifier() {
+    if (aDesErreurs()) {
+      throw new RequeteInvalideException(erreurs);
+    }
+  }
+
+  /** The node at the path, or null when absent or JSON null. */
+  public JsonNode noeud(String chemin) {
+    JsonNode courant = racine;
+    for (String partie : chemin.split("\\.")) {
+      if (courant == null || !courant.isObject()) {
+        return null;
+      }
+      courant = courant.get(partie);
+    }
+    return courant == null || courant.isNull() ? null : courant;
+  }
+
+  public boolean present(String chemin) {
+    return noeud(chemin) != null;
+  }
+
+  /** An object that must be there; its absence is reported once, not for each of its fields. */
+  public boolean objet(String chemin) {
+    JsonNode noeud = noeud(chemin);
+    if (noeud == null) {
+      erreur(chemin, "Le champ « " + chemin + " » est obligatoire.");
+      return false;
+    }
+    if (!noeud.isObject()) {
+      erreur(chemin, "Le champ « " + chemin + " » doit être un objet JSON.");
+      return false;
+    }
+    return true;
+  }
+
+  public String texte(String chemin, boolean obligatoire, int longueurMax) {
+    JsonNode noeud = noeud(chemin);
+    if (noeud == null || (noeud.isTextual() && noeud.asText().isBlank())) {
+      if (obligatoire) {
+        erreur(chemin, "Le champ « " + chemin + " » est obligatoire.");
+      }
+      return null;
+    }
+    if (!noeud.isTextual()) {
+      erreur(chemin, "Le champ « " + chemin + " » doit être une chaîne de caractères.");
+      return null;
+    }
+    String valeur = noeud.asText().strip();
+    if (valeur.length() > longueurMax) {
+      erreur(chemin, "Le champ « " + chemin + " » ne doit pas dépasser " + longueurMax + " caractères.");
+      return null;
+    }
+    return valeur;
+  }
+
+  public Boolean booleen(String chemin, boolean obligatoire) {
+    JsonNode noeud = noeud(chemin);
+    if (noeud == null) {
+      if (obligatoire) {
+        erreur(chemin, "Le champ « " + chemin + " » est obligatoire (true ou false).");
+      }
+      return null;
+    }
+    if (!noeud.isBoolean()) {
+      erreur(chemin, "Le champ « " + chemin + " » doit valoir true ou false.");
+      return null;
+    }
+    return noeud.booleanValue();
+  }
+
+  public LocalDate date(String chemin, boolean obligatoire) {
+    String texte = texte(chemin, obligatoire, 10);
+    if (texte == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(texte);
+    } catch (DateTimeParseException e) {
+      erreur(chemin, "Le champ « " + chemin + " » doit être une date au format AAAA-MM-JJ.");
+      return null;
+    }
+  }
+
+  public <E extends Enum<E>> E enumeration(String chemin, Class<E> type, boolean obligatoire) {
+    String texte = texte(chemin, obligatoire, 40);
+    if (texte == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, texte);
+    } catch (IllegalArgumentException e) {
+      String permises = Arrays.stream(type.getEnumConstants()).map(Enum::name)
+          .collect(Collectors.joining(", "));
+      erreur(chemin, "Le champ « " + chemin + " » doit valoir l'une de ces valeurs : " + permises + ".");
+      return null;
+    }
+  }
+
+  /** An amount in euros: a string or a number, not negative, at most 2 decimals. */
+  public BigDecimal montant(String chemin, boolean obligatoire) {
+    JsonNode noeud = noeud(chemin);
+    if (noeud == null || (noeud.isTextual() && noeud.asText().isBlank())) {
+      if (obligatoire) {
+        erreur(chemin, "Le champ « " + chemin + " » est obligatoire (montant en euros, par exemple \"1200.00\").");
+      }
+      return null;
+    }
+    BigDecimal montant;
+    try {
+      montant = noeud.isNumber() ? noeud.decimalValue()
+          : noeud.isTextual() ? new BigDecimal(noeud.asText().strip()) : null;
+    } catch (NumberFormatException e) {
+      montant = null;
+    }
+    if (montant == null) {
+      erreur(chemin, "Le champ « " + chemin + " » doit être un montant en euros, par exemple \"1200.00\".");
+      return null;
+    }
+    if (montant.signum() < 0) {
+      erreur(chemin, "Le champ « " + chemin + " » ne peut pas être négatif.");
+      return null;
+    }
+    if (montant.stripTrailingZeros().scale() > 2) {
+      erreur(chemin, "Le champ « " + chemin + " » ne peut pas avoir plus de 2 décimales.");
+      return null;
+    }
+    return montant.setScale(2);
+  }
+}

@@ -1,0 +1,56 @@
+package fr.elus.dife.dossier;
+
+import java.time.Year;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Dossier references DIFE-YYYY-NNNNNN. The year's counter row is locked by the
+ * increment until the opening transaction ends, so concurrent openings (on one
+ * node or several sharing the database) queue on it and never share a number.
+ */
+@Component
+public class CompteurReferences {
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate nouvelleTransaction;
+
+  public CompteurReferences(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.nouvelleTransaction = new TransactionTemplate(transactions);
+    this.nouvelleTransaction.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public String prochaine(Year annee) {
+    creerCompteurSiAbsent(annee);
+    jdbc.update("update dife_compteur_reference set dernier_numero = dernier_numero + 1 where annee = ?",
+        annee.getValue());
+    Integer numero = jdbc.queryForObject("select dernier_numero from dife_compteur_reference where annee = ?",
+        Integer.class, annee.getValue());
+    if (numero == null || numero > 999_999) {
+      throw new IllegalStateException("Plus de références disponibles pour l'année " + annee);
+    }
+    return String.format("DIFE-%d-%06d", annee.getValue(), numero);
+  }
+
+  // in its own transaction: a lost insert race must not abort the opening transaction
+  private void creerCompteurSiAbsent(Year annee) {
+    nouvelleTransaction.executeWithoutResult(statut -> {
+      Integer existe = jdbc.queryForObject("select count(*) from dife_compteur_reference where annee = ?",
+          Integer.class, annee.getValue());
+      if (existe != null && existe == 0) {
+        try {
+          jdbc.update("insert into dife_compteur_reference (annee, dernier_numero) values (?, 0)", annee.getValue());
+        } catch (DuplicateKeyException autreNoeudPlusRapide) {
+          statut.setRollbackOnly();
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,125 @@
+package fr.elus.dife.dossier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.elus.dife.api.ChampsJson;
+import fr.elus.dife.api.ConflitException;
+import fr.elus.dife.dossier.DossierRepository.DossierEnregistre;
+import fr.elus.dife.dossier.DossierRepository.EvenementEnregistre;
+import fr.elus.dife.securite.UtilisateurCourant;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies an outside event to a dossier exactly once: the event id is recorded in
+ * the same transaction as the message correlation, so a repeat (even a concurrent
+ * one) finds it and has no second effect, and a refused event leaves no trace.
+ */
+@Service
+public class EvenementsDossier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EvenementsDossier.class);
+  private static final Pattern ID_EVENEMENT = Pattern.compile("[A-Za-z0-9._:\\-]{1,100}");
+
+  private static final List<Consumer<String>> FORMATS_DATE =
+      List.of(OffsetDateTime::parse, LocalDateTime::parse, LocalDate::parse);
+
+  private final RuntimeService runtimeService;
+  private final DossierRepository dossiers;
+  private final ConsultationDossier consultation;
+  private final UtilisateurCourant utilisateur;
+  private final Clock horloge;
+
+  public EvenementsDossier(RuntimeService runtimeService, DossierRepository dossiers, ConsultationDossier consultation,
+      UtilisateurCourant utilisateur, Clock horloge) {
+    this.runtimeService = runtimeService;
+    this.dossiers = dossiers;
+    this.consultation = consultation;
+    this.utilisateur = utilisateur;
+    this.horloge = horloge;
+  }
+
+  public enum Issue { APPLIQUE, DEJA_APPLIQUE }
+
+  /** Thrown to roll back when a concurrent request recorded the same event first. */
+  static class DejaAppliqueException extends RuntimeException {
+    DejaAppliqueException() {
+      super("Événement déjà appliqué", null, false, false);
+    }
+  }
+
+  @Transactional
+  public Issue appliquer(String reference, JsonNode corps) {
+    DossierEnregistre dossier = consultation.dossierVisible(reference);
+    ChampsJson champs = new ChampsJson(corps);
+    String idEvenement = champs.texte("idEvenement", true, 100);
+    if (idEvenement != null && !ID_EVENEMENT.matcher(idEvenement).matches()) {
+      champs.erreur("idEvenement", "Le champ « idEvenement » ne peut contenir que des lettres sans accent, "
+          + "des chiffres et . _ : - (100 caractères au plus).");
+    }
+    TypeEvenement type = champs.enumeration("type", TypeEvenement.class, true);
+    String date = dateEvenement(champs);
+    if (champs.present("donnees") && !champs.noeud("donnees").isObject()) {
+      champs.erreur("donnees", "Le champ « donnees » doit être un objet JSON.");
+    }
+    Map<String, Object> variables = type == null ? Map.of() : type.lireDonnees(champs);
+    champs.verifier();
+
+    Optional<EvenementEnregistre> connu = dossiers.trouverEvenement(idEvenement);
+    if (connu.isPresent()) {
+      if (connu.get().reference().equals(reference) && connu.get().type().equals(type.name())) {
+        return Issue.DEJA_APPLIQUE;
+      }
+      throw new ConflitException("L'idEvenement « " + idEvenement + " » a déjà servi pour un autre événement.");
+    }
+    try {
+      dossiers.insererEvenement(new EvenementEnregistre(idEvenement, reference, type.name(), date,
+          horloge.instant(), utilisateur.identifiant()));
+    } catch (DuplicateKeyException concurrent) {
+      throw new DejaAppliqueException();
+    }
+    try {
+      runtimeService.createMessageCorrelation(type.message())
+          .processInstanceBusinessKey(reference)
+          .tenantId(dossier.association())
+          .setVariables(variables)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException pasAttendu) {
+      throw new ConflitException("Le dossier " + reference + " n'attend pas l'événement " + type.name()
+          + " à son étape actuelle : rien n'a été modifié.");
+    }
+    LOG.info("Dossier {} : événement {} ({}) appliqué", reference, type, idEvenement);
+    return Issue.APPLIQUE;
+  }
+
+  private static String dateEvenement(ChampsJson champs) {
+    String date = champs.texte("date", true, 40);
+    if (date == null) {
+      return null;
+    }
+    for (Consumer<String> lecture : FORMATS_DATE) {
+      try {
+        lecture.accept(date);
+        return date;
+      } catch (DateTimeParseException e) {
+        // next format
+      }
+    }
+    champs.erreur("date", "Le champ « date » doit être une date ISO-8601 (2026-03-02 ou 2026-03-02T14:30:00+01:00).");
+    return null;
+  }
+}

@@ -1,0 +1,19 @@
+package fr.elus.dife.regles;
+
+import java.util.regex.Pattern;
+
+/** Code officiel géographique of a commune: 5 digits, or 2A/2B and 3 digits in Corsica. */
+public final class CodeInsee {
+
+  private static final Pattern FORME = Pattern.compile("\\d{5}|2[AB]\\d{3}");
+
+  public static final String FORMAT_ATTENDU =
+      "un code commune INSEE de 5 caractères (5 chiffres, ou 2A/2B suivi de 3 chiffres pour la Corse)";
+
+  private CodeInsee() {
+  }
+
+  public static boolean estValide(String code) {
+    return code != null && FORME.matcher(code).matches();
+  }
+}

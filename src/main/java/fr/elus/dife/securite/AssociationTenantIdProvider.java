@@ -1,0 +1,47 @@
+package fr.elus.dife.securite;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The models are deployed once for every association; each instance belongs to
+ * the association (tenant) of its dossier, so that the engine's tenant check
+ * hides it, its tasks and its history from the other associations.
+ */
+@Component
+public class AssociationTenantIdProvider extends AbstractProcessEnginePlugin implements TenantIdProvider {
+
+  /** The process variable that names the dossier's association at the start of dife-parcours. */
+  public static final String VARIABLE_ASSOCIATION = "association";
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setTenantIdProvider(this);
+  }
+
+  @Override
+  public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext contexte) {
+    if (contexte.getSuperExecution() != null) {
+      return contexte.getSuperExecution().getTenantId();
+    }
+    Object association = contexte.getVariables().get(VARIABLE_ASSOCIATION);
+    return association == null ? null : association.toString();
+  }
+
+  @Override
+  public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext contexte) {
+    DelegateExecution execution = contexte.getExecution();
+    return execution == null ? null : execution.getTenantId();
+  }
+
+  @Override
+  public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext contexte) {
+    return null;
+  }
+}

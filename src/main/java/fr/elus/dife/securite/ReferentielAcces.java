@@ -1,0 +1,138 @@
+package fr.elus.dife.securite;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import fr.elus.dife.securite.AssociationsProperties.Association;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The groups, tenants and group authorizations of CONTRACT.md, in every setup
+ * (production included): an administrator then only adds users to a group and a
+ * tenant. What exists is completed, never duplicated, so every node may run it.
+ */
+@Component
+public class ReferentielAcces {
+
+  static final int ORDRE = 1;
+  private static final Logger LOG = LoggerFactory.getLogger(ReferentielAcces.class);
+  private static final String TOUS = "*";
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final AssociationsProperties associations;
+
+  public ReferentielAcces(IdentityService identityService, AuthorizationService authorizationService,
+      AssociationsProperties associations) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.associations = associations;
+  }
+
+  private record Droit(Resource ressource, String identifiant, List<Permission> permissions) {
+  }
+
+  private static final List<Permission> TRAITER_DOSSIERS_DEFINITION = List.of(Permissions.READ,
+      ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+      ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+      ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
+      ProcessDefinitionPermissions.TASK_WORK);
+
+  private static final List<Droit> TRAITER_DOSSIERS = List.of(
+      new Droit(Resources.PROCESS_DEFINITION, TOUS, TRAITER_DOSSIERS_DEFINITION),
+      new Droit(Resources.PROCESS_INSTANCE, TOUS,
+          List.of(Permissions.CREATE, Permissions.READ, ProcessInstancePermissions.UPDATE)),
+      new Droit(Resources.TASK, TOUS, List.of(Permissions.READ, TaskPermissions.UPDATE, TaskPermissions.TASK_WORK,
+          TaskPermissions.READ_VARIABLE, TaskPermissions.UPDATE_VARIABLE)),
+      new Droit(Resources.FILTER, TOUS, List.of(Permissions.READ)),
+      new Droit(Resources.DECISION_DEFINITION, TOUS, List.of(Permissions.READ)));
+
+  private static final List<Droit> OBSERVER_FLUX = List.of(
+      new Droit(Resources.APPLICATION, "cockpit", List.of(Permissions.ACCESS)),
+      new Droit(Resources.PROCESS_DEFINITION, TOUS, List.of(Permissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+          ProcessDefinitionPermissions.READ_TASK)),
+      new Droit(Resources.PROCESS_INSTANCE, TOUS, List.of(Permissions.READ)),
+      new Droit(Resources.TASK, TOUS, List.of(Permissions.READ)),
+      new Droit(Resources.DECISION_DEFINITION, TOUS, List.of(Permissions.READ, Permissions.READ_HISTORY)),
+      new Droit(Resources.DECISION_REQUIREMENTS_DEFINITION, TOUS, List.of(Permissions.READ)),
+      new Droit(Resources.DEPLOYMENT, TOUS, List.of(Permissions.READ)));
+
+  private static final Map<String, List<Droit>> DROITS_PAR_GROUPE = Map.of(
+      Groupes.CONSEILLERS, concat(TRAITER_DOSSIERS,
+          new Droit(Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS))),
+      Groupes.SUPERVISEURS, concat(TRAITER_DOSSIERS,
+          new Droit(Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
+          new Droit(Resources.APPLICATION, "cockpit", List.of(Permissions.ACCESS))),
+      Groupes.ANALYSTES, OBSERVER_FLUX);
+
+  private static final Map<String, String> NOMS_GROUPES = Map.of(
+      Groupes.CONSEILLERS, "Conseillers",
+      Groupes.SUPERVISEURS, "Superviseurs",
+      Groupes.ANALYSTES, "Analystes");
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(ORDRE)
+  public void mettreEnPlace() {
+    NOMS_GROUPES.forEach(this::groupe);
+    associations.associations().forEach(this::tenant);
+    DROITS_PAR_GROUPE.forEach((groupe, droits) -> droits.forEach(droit -> accorder(groupe, droit)));
+    LOG.info("Groupes, associations et autorisations en place ({} associations)", associations.associations().size());
+  }
+
+  private void groupe(String id, String nom) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group groupe = identityService.newGroup(id);
+      groupe.setName(nom);
+      groupe.setType("WORKFLOW");
+      identityService.saveGroup(groupe);
+    }
+  }
+
+  private void tenant(Association association) {
+    if (identityService.createTenantQuery().tenantId(association.id()).count() == 0) {
+      Tenant tenant = identityService.newTenant(association.id());
+      tenant.setName(association.nom());
+      identityService.saveTenant(tenant);
+    }
+  }
+
+  private void accorder(String groupe, Droit droit) {
+    Authorization autorisation = authorizationService.createAuthorizationQuery()
+        .groupIdIn(groupe).resourceType(droit.ressource()).resourceId(droit.identifiant())
+        .singleResult();
+    if (autorisation == null) {
+      autorisation = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      autorisation.setGroupId(groupe);
+      autorisation.setResource(droit.ressource());
+      autorisation.setResourceId(droit.identifiant());
+    }
+    droit.permissions().forEach(autorisation::addPermission);
+    authorizationService.saveAuthorization(autorisation);
+  }
+
+  @SafeVarargs
+  private static <T> List<T> concat(List<T> liste, T... autres) {
+    return Stream.concat(liste.stream(), Arrays.stream(autres)).toList();
+  }
+}
