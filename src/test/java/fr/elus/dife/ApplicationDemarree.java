@@ -1,0 +1,29 @@
+package fr.elus.dife;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application on a random port, in the demo setup, on a fresh H2 file
+ * database under target/. Every test class uses exactly this, so Spring starts
+ * it once for the whole suite.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = DifeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+        "spring.datasource.url=jdbc:h2:file:./target/h2-tests/dife-${random.uuid}",
+        "logging.file.name=target/test-logs/dife.log",
+        "spring.mail.port=" + ApplicationDemarree.PORT_SMTP,
+        "camunda.bpm.job-execution.wait-time-in-millis=200",
+        "camunda.bpm.job-execution.max-wait=1000"})
+@ActiveProfiles("demo")
+public @interface ApplicationDemarree {
+
+  /** Where GreenMail listens during the tests. */
+  int PORT_SMTP = 3925;
+}

@@ -1,0 +1,70 @@
+package fr.elus.dife;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Talks to the running application over real HTTP, as another system would. */
+public class ClientHttp {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final String base;
+
+  public ClientHttp(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  public record Reponse(int statut, JsonNode corps, HttpResponse<String> brute) {
+    public String entete(String nom) {
+      return brute.headers().firstValue(nom).orElse(null);
+    }
+  }
+
+  public Reponse get(String utilisateur, String chemin) {
+    return envoyer(utilisateur, "demo", HttpRequest.newBuilder(URI.create(base + chemin)).GET());
+  }
+
+  public Reponse post(String utilisateur, String chemin, Object corps) {
+    return post(utilisateur, "demo", chemin, corps);
+  }
+
+  public Reponse post(String utilisateur, String motDePasse, String chemin, Object corps) {
+    try {
+      String texte = corps instanceof String s ? s : JSON.writeValueAsString(corps);
+      return envoyer(utilisateur, motDePasse, HttpRequest.newBuilder(URI.create(base + chemin))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(texte, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Reponse getAvecMotDePasse(String utilisateur, String motDePasse, String chemin) {
+    return envoyer(utilisateur, motDePasse, HttpRequest.newBuilder(URI.create(base + chemin)).GET());
+  }
+
+  private Reponse envoyer(String utilisateur, String motDePasse, HttpRequest.Builder requete) {
+    if (utilisateur != null) {
+      String identifiants = utilisateur + ":" + motDePasse;
+      requete.header("Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(identifiants.getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      HttpResponse<String> reponse = client.send(requete.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode corps = reponse.body() == null || reponse.body().isBlank() ? null : JSON.readTree(reponse.body());
+      return new Reponse(reponse.statusCode(), corps, reponse);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
