@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -17,8 +19,10 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,7 +31,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The groups, tenants and group authorizations of CONTRACT.md, in every setup
+ * The groups, tenants, group authorizations and shared Tasklist filters of CONTRACT.md, in every setup
  * (production included): an administrator then only adds users to a group and a
  * tenant. What exists is completed, never duplicated, so every node may run it.
  */
@@ -40,12 +44,16 @@ public class ReferentielAcces {
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
   private final AssociationsProperties associations;
 
   public ReferentielAcces(IdentityService identityService, AuthorizationService authorizationService,
-      AssociationsProperties associations) {
+      FilterService filterService, TaskService taskService, AssociationsProperties associations) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
     this.associations = associations;
   }
 
@@ -97,7 +105,21 @@ public class ReferentielAcces {
     NOMS_GROUPES.forEach(this::groupe);
     associations.associations().forEach(this::tenant);
     DROITS_PAR_GROUPE.forEach((groupe, droits) -> droits.forEach(droit -> accorder(groupe, droit)));
+    filtre("Tâches de mon équipe", -20, "Tâches des groupes dont je fais partie, prises ou non",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    filtre("Mes tâches", -10, "Tâches que j'ai prises",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     LOG.info("Groupes, associations et autorisations en place ({} associations)", associations.associations().size());
+  }
+
+  // Tasklist shows nothing to a conseiller without a filter; shared by every user, lowest priority first
+  private void filtre(String nom, int priorite, String description, TaskQuery requete) {
+    if (filterService.createTaskFilterQuery().filterName(nom).count() == 0) {
+      Filter filtre = filterService.newTaskFilter(nom);
+      filtre.setQuery(requete);
+      filtre.setProperties(Map.of("priority", priorite, "description", description, "refresh", true));
+      filterService.saveFilter(filtre);
+    }
   }
 
   private void groupe(String id, String nom) {

@@ -47,7 +47,7 @@ class ProtectionDuNirTest {
     String reference = http.post("conseiller45", "/api/dossiers", demande).corps().get("reference").asText();
     Attente.jusqua("la tâche", () -> taskService.createTaskQuery().processInstanceBusinessKey(reference).count() == 1);
     http.get("conseiller45", "/api/dossiers/" + reference);
-    http.get("conseiller45", "/engine-rest/history/variable-instance?processInstanceBusinessKey=" + reference);
+    http.get("conseiller45", "/engine-rest/history/variable-instance?variableName=nirMasque");
     Path fichierBase = ecrireLaBaseSurDisque();
 
     List<Path> fichiersH2 = fichiersDe(fichierBase.getParent(), fichierBase.getFileName().toString());
