@@ -1,5 +1,6 @@
 package fr.elus.dife.securite;
 
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,26 +17,24 @@ public class AuthentificationConfiguration {
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> authentificationEngineRest() {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> filtre =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    filtre.setName("authentification-engine-rest");
-    filtre.addUrlPatterns("/engine-rest/*");
-    filtre.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
-    filtre.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
-    return filtre;
+    return filtre("/engine-rest", HttpBasicAuthenticationProvider.class);
   }
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> authentificationApi() {
+    // prefix "" so that no /api path is mistaken for an engine name or a white-listed engine-rest URL
+    return filtre("", SessionOuBasicAuthenticationProvider.class);
+  }
+
+  private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> filtre(String prefixe,
+      Class<? extends AuthenticationProvider> fournisseur) {
+    String chemin = prefixe.isEmpty() ? "/api" : prefixe;
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> filtre =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    filtre.setName("authentification-api");
-    filtre.addUrlPatterns("/api/*");
-    filtre.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        SessionOuBasicAuthenticationProvider.class.getName());
-    // so that no /api path is mistaken for an engine name or a white-listed engine-rest URL
-    filtre.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "");
+    filtre.setName("authentification" + chemin.replace('/', '-'));
+    filtre.addUrlPatterns(chemin + "/*");
+    filtre.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, fournisseur.getName());
+    filtre.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, prefixe);
     return filtre;
   }
 }

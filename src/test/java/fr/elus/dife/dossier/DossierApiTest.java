@@ -9,6 +9,7 @@ import fr.elus.dife.Attente;
 import fr.elus.dife.ClientHttp;
 import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DossiersDeTest;
+import fr.elus.dife.EnParallele;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
@@ -244,23 +242,15 @@ class DossierApiTest {
       memeEluSixFois.add(() -> http.post("conseiller45", "/api/dossiers", memeElu));
     }
 
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    try {
-      Set<String> references = new HashSet<>();
-      for (Future<Reponse> f : pool.invokeAll(elusDifferents)) {
-        assertThat(f.get().statut()).isEqualTo(201);
-        references.add(f.get().corps().get("reference").asText());
-      }
-      assertThat(references).hasSize(8);
-
-      List<Integer> statuts = new ArrayList<>();
-      for (Future<Reponse> f : pool.invokeAll(memeEluSixFois)) {
-        statuts.add(f.get().statut());
-      }
-      assertThat(statuts).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
-    } finally {
-      pool.shutdownNow();
+    Set<String> references = new HashSet<>();
+    for (Reponse reponse : EnParallele.executer(elusDifferents)) {
+      assertThat(reponse.statut()).isEqualTo(201);
+      references.add(reponse.corps().get("reference").asText());
     }
+    assertThat(references).hasSize(8);
+
+    List<Integer> statuts = EnParallele.executer(memeEluSixFois).stream().map(Reponse::statut).toList();
+    assertThat(statuts).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
   }
 
   // ---------------------------------------------------------------- reading

@@ -8,6 +8,7 @@ import fr.elus.dife.ClientHttp;
 import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DifeApplication;
 import fr.elus.dife.DossiersDeTest;
+import fr.elus.dife.EnParallele;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,16 +91,11 @@ class ParcoursSurPostgresIT {
       String conseiller = i % 2 == 0 ? "conseiller45" : "conseiller79";
       ouvertures.add(() -> http.post(conseiller, "/api/dossiers", demande));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(10);
-    try {
-      Set<String> references = new HashSet<>();
-      for (Future<Reponse> f : pool.invokeAll(ouvertures)) {
-        assertThat(f.get().statut()).isEqualTo(201);
-        references.add(f.get().corps().get("reference").asText());
-      }
-      assertThat(references).hasSize(10);
-    } finally {
-      pool.shutdownNow();
+    Set<String> references = new HashSet<>();
+    for (Reponse reponse : EnParallele.executer(ouvertures)) {
+      assertThat(reponse.statut()).isEqualTo(201);
+      references.add(reponse.corps().get("reference").asText());
     }
+    assertThat(references).hasSize(10);
   }
 }
