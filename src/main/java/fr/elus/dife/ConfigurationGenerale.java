@@ -18,4 +18,9 @@ public class ConfigurationGenerale {
   Clock horloge() {
     return Clock.system(FUSEAU);
   }
+
+  @Bean
+  ZoneId fuseau() {
+    return FUSEAU;
+  }
 }

@@ -9,6 +9,11 @@ import fr.elus.dife.dossier.OuvertureDossier.DossierOuvert;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The dossiers API of CONTRACT.md. */
+@Tag(name = "Dossiers", description = "Le dossier d'un élu, de l'ouverture à la clôture, et les événements extérieurs "
+    + "(La Poste, CDC, organisme de formation) qui le font avancer.")
 @RestController
 @RequestMapping("/api/dossiers")
 public class DossierController {
@@ -37,8 +44,17 @@ public class DossierController {
     this.evenements = evenements;
   }
 
+  @Operation(summary = "Ouvrir le dossier d'un élu", description = """
+      Crée le dossier (référence DIFE-AAAA-NNNNNN) et démarre le parcours. Le NIR est facultatif ; s'il \
+      est donné, il doit être valide (clé de contrôle, 2A/2B pour la Corse) et n'est jamais conservé en \
+      clair. `association` n'est à donner que par un compte rattaché à plusieurs associations. Des droits \
+      au-delà de 800 € donnent un avertissement, pas une erreur.""")
+  @ApiResponse(responseCode = "201", description = "Dossier ouvert : {reference, processInstanceId, statutDossier, avertissements}")
+  @ApiResponse(responseCode = "400", description = "Champs invalides, tous nommés ; rien n'est créé")
+  @ApiResponse(responseCode = "409", description = "Un dossier ouvert existe déjà pour cet élu dans l'association")
   @PostMapping
-  public ResponseEntity<Map<String, Object>> ouvrir(@RequestBody JsonNode corps) {
+  public ResponseEntity<Map<String, Object>> ouvrir(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+      content = @Content(examples = @ExampleObject(value = "{\"elu\": {\"nomNaissance\": \"MARTIN\", \"nomUsage\": \"DURAND\", \"prenoms\": \"Claire Anne\", \"dateNaissance\": \"1971-04-12\", \"lieuNaissance\": \"Orléans\", \"nationalite\": \"FR\", \"nir\": \"271044523412358\", \"email\": \"claire.durand@example.org\", \"telephoneMobile\": \"0612345678\", \"collectivite\": {\"nom\": \"Saint-Jean-de-Braye\", \"codeInsee\": \"45284\"}, \"mandat\": \"Conseillère municipale\"}, \"situation\": {\"compteFormation\": false, \"identiteNumerique\": false, \"smartphone\": {\"os\": \"ANDROID\", \"version\": \"13\"}, \"pieceIdentiteFrancaiseValide\": true, \"cameraEtMicro\": true, \"preferenceCanal\": \"EN_LIGNE\"}, \"droitsDife\": \"700.00\"}"))) @RequestBody JsonNode corps) {
     ValidateurDemandeOuverture.Resultat demande = validateur.valider(corps);
     DossierOuvert dossier = ouverture.ouvrir(demande.demande());
     Map<String, Object> reponse = new LinkedHashMap<>();
@@ -49,17 +65,32 @@ public class DossierController {
     return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.reference())).body(reponse);
   }
 
+  @Operation(summary = "Consulter un dossier", description = "Statut, étapes en cours, échéances, répartition "
+      + "du paiement et historique (tâches faites, par qui et quand ; événements ; courriels).")
+  @ApiResponse(responseCode = "404", description = "Dossier inconnu ou d'une autre association")
   @GetMapping("/{reference}")
   public VueDossier consulter(@PathVariable String reference) {
     return consultation.consulter(reference);
   }
 
+  @Operation(summary = "Lister les dossiers de mes associations", description = "Page `page` (à partir de 0) "
+      + "de `taille` dossiers (1 à 100), les plus récents d'abord ; `statut` filtre sur statutDossier.")
   @GetMapping
   public PageDossiers lister(@RequestParam(required = false) String statut,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int taille) {
     return consultation.lister(statut, page, taille);
   }
 
+  @Operation(summary = "Signaler un événement extérieur", description = """
+      Types : COURRIER_RECOMMANDE_RECU, AR24_VALIDE, VERIFICATION_FACE_A_FACE_FAITE, REPONSE_CDC \
+      ({resolu, piecesDemandees}), PROPOSITION_ORGANISME ({dateAcceptation, dateDebut, dateFin, \
+      coutFormation, codeInseeLieu}), INSCRIPTION_VALIDEE ({dateValidation}). Le même idEvenement \
+      renvoyé n'a pas de second effet.""")
+  @ApiResponse(responseCode = "202", description = "Appliqué")
+  @ApiResponse(responseCode = "200", description = "Déjà reçu : rien n'est refait")
+  @ApiResponse(responseCode = "400", description = "Corps invalide")
+  @ApiResponse(responseCode = "404", description = "Dossier inconnu ou d'une autre association")
+  @ApiResponse(responseCode = "409", description = "Le dossier n'attend pas cet événement maintenant ; rien n'a changé")
   @PostMapping("/{reference}/evenements")
   public ResponseEntity<Map<String, String>> evenement(@PathVariable String reference, @RequestBody JsonNode corps) {
     Issue issue;

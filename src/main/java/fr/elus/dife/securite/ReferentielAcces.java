@@ -73,7 +73,9 @@ public class ReferentielAcces {
       new Droit(Resources.TASK, TOUS, List.of(Permissions.READ, TaskPermissions.UPDATE, TaskPermissions.TASK_WORK,
           TaskPermissions.READ_VARIABLE, TaskPermissions.UPDATE_VARIABLE)),
       new Droit(Resources.FILTER, TOUS, List.of(Permissions.READ)),
-      new Droit(Resources.DECISION_DEFINITION, TOUS, List.of(Permissions.READ)));
+      // /api/regles evaluates the barème decisions as the caller
+      new Droit(Resources.DECISION_DEFINITION, TOUS,
+          List.of(Permissions.READ, Permissions.CREATE_INSTANCE)));
 
   private static final List<Droit> OBSERVER_FLUX = List.of(
       new Droit(Resources.APPLICATION, "cockpit", List.of(Permissions.ACCESS)),
@@ -82,7 +84,8 @@ public class ReferentielAcces {
           ProcessDefinitionPermissions.READ_TASK)),
       new Droit(Resources.PROCESS_INSTANCE, TOUS, List.of(Permissions.READ)),
       new Droit(Resources.TASK, TOUS, List.of(Permissions.READ)),
-      new Droit(Resources.DECISION_DEFINITION, TOUS, List.of(Permissions.READ, Permissions.READ_HISTORY)),
+      new Droit(Resources.DECISION_DEFINITION, TOUS, List.of(Permissions.READ, Permissions.READ_HISTORY,
+          Permissions.CREATE_INSTANCE)),
       new Droit(Resources.DECISION_REQUIREMENTS_DEFINITION, TOUS, List.of(Permissions.READ)),
       new Droit(Resources.DEPLOYMENT, TOUS, List.of(Permissions.READ)));
 

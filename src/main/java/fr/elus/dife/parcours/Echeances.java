@@ -1,0 +1,41 @@
+package fr.elus.dife.parcours;
+
+import fr.elus.dife.regles.CalendrierOuvre;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Date;
+import org.springframework.stereotype.Component;
+
+/**
+ * Due dates of the journey's timers, for BPMN expressions such as
+ * {@code <timeDate>${echeances.ar24(dateDemandeAr24)}</timeDate>}: the engine has
+ * no working-day calendar, so the rules compute the date in French legal time.
+ */
+@Component("echeances")
+public class Echeances {
+
+  private static final Duration DELAI_AR24 = Duration.ofHours(24);
+
+  private final ZoneId fuseau;
+
+  public Echeances(ZoneId fuseau) {
+    this.fuseau = fuseau;
+  }
+
+  /** An AR24 online verification is processed within 24 hours, weekends not counted. */
+  public Date ar24(Date demande) {
+    return Date.from(CalendrierOuvre.ajouterDureeHorsWeekEnd(demande.toInstant().atZone(fuseau), DELAI_AR24).toInstant());
+  }
+
+  /** The next moment the La Poste support line answers (now if open). */
+  public Date ouvertureSupportLaPoste(Date moment) {
+    return Date.from(CalendrierOuvre.prochaineOuvertureSupportLaPoste(moment.toInstant().atZone(fuseau)).toInstant());
+  }
+
+  /** The same time of day, n working days later (public holidays of the department excluded). */
+  public Date joursOuvresApres(Date depart, int n, String departement) {
+    var moment = depart.toInstant().atZone(fuseau);
+    var jour = CalendrierOuvre.ajouterJoursOuvres(moment.toLocalDate(), n, departement);
+    return Date.from(jour.atTime(moment.toLocalTime()).atZone(fuseau).toInstant());
+  }
+}
