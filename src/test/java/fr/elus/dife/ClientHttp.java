@@ -58,7 +58,8 @@ public class ClientHttp {
     }
     try {
       HttpResponse<String> reponse = client.send(requete.build(), HttpResponse.BodyHandlers.ofString());
-      JsonNode corps = reponse.body() == null || reponse.body().isBlank() ? null : JSON.readTree(reponse.body());
+      boolean json = reponse.headers().firstValue("Content-Type").orElse("").contains("json");
+      JsonNode corps = json && !reponse.body().isBlank() ? JSON.readTree(reponse.body()) : null;
       return new Reponse(reponse.statusCode(), corps, reponse);
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -41,14 +41,17 @@ public class ChampsJson {
     }
   }
 
-  /** The node at the path, or null when absent or JSON null. */
+  /** The node at the path ("nuitees.0.codeInsee" for an array's element), or null when absent or JSON null. */
   public JsonNode noeud(String chemin) {
     JsonNode courant = racine;
     for (String partie : chemin.split("\\.")) {
-      if (courant == null || !courant.isObject()) {
+      if (courant != null && courant.isArray() && partie.chars().allMatch(Character::isDigit)) {
+        courant = courant.get(Integer.parseInt(partie));
+      } else if (courant != null && courant.isObject()) {
+        courant = courant.get(partie);
+      } else {
         return null;
       }
-      courant = courant.get(partie);
     }
     return courant == null || courant.isNull() ? null : courant;
   }

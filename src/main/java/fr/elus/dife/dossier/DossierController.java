@@ -67,6 +67,7 @@ public class DossierController {
 
   @Operation(summary = "Consulter un dossier", description = "Statut, étapes en cours, échéances, répartition "
       + "du paiement et historique (tâches faites, par qui et quand ; événements ; courriels).")
+  @ApiResponse(responseCode = "200", description = "Le dossier")
   @ApiResponse(responseCode = "404", description = "Dossier inconnu ou d'une autre association")
   @GetMapping("/{reference}")
   public VueDossier consulter(@PathVariable String reference) {

@@ -117,7 +117,10 @@ public class ReglesController {
       `dateSejour`, sinon aujourd'hui).""")
   @ApiResponse(responseCode = "200", description = "Les montants et le détail",
       content = @Content(examples = @ExampleObject(value = "{\"montantRepas\": \"35.00\", "
-          + "\"montantNuitees\": \"110.00\", \"total\": \"145.00\", \"lignes\": [...]}")))
+          + "\"montantNuitees\": \"110.00\", \"total\": \"145.00\", \"lignes\": [{\"type\": \"REPAS\", \"nombre\": 2, "
+          + "\"date\": \"2026-03-18\", \"tarif\": \"17.50\", \"montant\": \"35.00\"}, {\"type\": \"NUITEE\", "
+          + "\"codeInsee\": \"75056\", \"commune\": \"Paris\", \"categorie\": \"PARIS\", \"nombre\": 1, "
+          + "\"date\": \"2026-03-18\", \"tarif\": \"110.00\", \"montant\": \"110.00\"}]}")))
   @ApiResponse(responseCode = "400", description = "Nombre négatif ou non entier, aucune nuitée sur une ligne, "
       + "code INSEE mal formé, aucun barème à la date")
   @PostMapping("/frais-thr")
