@@ -12,7 +12,9 @@ public record DemandeOuverture(String association, Elu elu, Situation situation,
       String telephoneFixe, String collectiviteNom, String collectiviteCodeInsee, String mandat) {
   }
 
-  public record Situation(boolean compteFormation, boolean identiteNumerique, OsSmartphone smartphoneOs,
+  /** franceIdentite: the state's France Identité app, accepted by FranceConnect+ since July 2024. */
+  public record Situation(boolean compteFormation, boolean identiteNumerique, boolean franceIdentite,
+      OsSmartphone smartphoneOs,
       String smartphoneVersion, boolean pieceIdentiteFrancaiseValide, boolean cameraEtMicro,
       PreferenceCanal preferenceCanal) {
   }

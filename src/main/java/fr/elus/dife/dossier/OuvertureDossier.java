@@ -123,6 +123,10 @@ public class OuvertureDossier {
     variables.put("identiteNumerique", situation.identiteNumerique());
     variables.put("smartphoneOs", situation.smartphoneOs().name());
     variables.put("smartphoneVersion", situation.smartphoneVersion());
+    // the channel decision compares the major version with the minimums of R3
+    variables.put("smartphoneVersionMajeure", situation.smartphoneVersion() == null ? null
+        : Integer.valueOf(situation.smartphoneVersion().split("\\.")[0]));
+    variables.put("franceIdentite", situation.franceIdentite());
     variables.put("pieceIdentiteFrancaiseValide", situation.pieceIdentiteFrancaiseValide());
     variables.put("cameraEtMicro", situation.cameraEtMicro());
     variables.put("preferenceCanal", situation.preferenceCanal().name());

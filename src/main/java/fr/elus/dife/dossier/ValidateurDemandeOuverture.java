@@ -96,6 +96,7 @@ public class ValidateurDemandeOuverture {
   private Situation lireSituation(ChampsJson champs) {
     Boolean compteFormation = champs.booleen("situation.compteFormation", true);
     Boolean identiteNumerique = champs.booleen("situation.identiteNumerique", true);
+    Boolean franceIdentite = champs.booleen("situation.franceIdentite", false);
     OsSmartphone os = null;
     String version = null;
     if (champs.objet("situation.smartphone")) {
@@ -115,7 +116,8 @@ public class ValidateurDemandeOuverture {
     if (champs.aDesErreurs()) {
       return null;
     }
-    return new Situation(compteFormation, identiteNumerique, os, version, piece, camera, preference);
+    return new Situation(compteFormation, identiteNumerique, Boolean.TRUE.equals(franceIdentite), os, version, piece,
+        camera, preference);
   }
 
   private static String nom(ChampsJson champs, String chemin, boolean obligatoire) {

@@ -2,6 +2,8 @@ package fr.elus.dife.parcours;
 
 import fr.elus.dife.regles.CalendrierOuvre;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
 import org.springframework.stereotype.Component;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
 public class Echeances {
 
   private static final Duration DELAI_AR24 = Duration.ofHours(24);
+  private static final LocalTime HEURE_DE_RELANCE = LocalTime.of(9, 0);
 
   private final ZoneId fuseau;
 
@@ -30,6 +33,16 @@ public class Echeances {
   /** The next moment the La Poste support line answers (now if open). */
   public Date ouvertureSupportLaPoste(Date moment) {
     return Date.from(CalendrierOuvre.prochaineOuvertureSupportLaPoste(moment.toInstant().atZone(fuseau)).toInstant());
+  }
+
+  /**
+   * n weeks after a date given as "2026-03-02" (a form's date field) or a Date, at
+   * 9:00 in Paris, so that the follow-up arrives in working hours.
+   */
+  public Date semainesApres(Object date, int n) {
+    LocalDate jour = date instanceof Date d ? d.toInstant().atZone(fuseau).toLocalDate()
+        : LocalDate.parse(date.toString().substring(0, 10));
+    return Date.from(jour.plusWeeks(n).atTime(HEURE_DE_RELANCE).atZone(fuseau).toInstant());
   }
 
   /** The same time of day, n working days later (public holidays of the department excluded). */

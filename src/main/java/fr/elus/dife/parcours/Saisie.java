@@ -1,0 +1,73 @@
+package fr.elus.dife.parcours;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.exception.NotValidException;
+
+/**
+ * Server-side checks of what a task's form submitted: the form's own validation
+ * runs in the browser only, and /engine-rest accepts anything. Messages name the
+ * field, in French; Tasklist shows them to the conseiller.
+ */
+final class Saisie {
+
+  private final DelegateTask tache;
+
+  Saisie(DelegateTask tache) {
+    this.tache = tache;
+  }
+
+  String texte(String champ) {
+    Object valeur = tache.getVariable(champ);
+    if (valeur == null || valeur.toString().isBlank()) {
+      throw invalide(champ, "ce champ est obligatoire.");
+    }
+    return valeur.toString().strip();
+  }
+
+  String choix(String champ, String... valeurs) {
+    String valeur = texte(champ);
+    if (!Arrays.asList(valeurs).contains(valeur)) {
+      throw invalide(champ, "choisissez parmi " + String.join(", ", valeurs) + ".");
+    }
+    return valeur;
+  }
+
+  boolean oui(String champ) {
+    return choix(champ, "OUI", "NON").equals("OUI");
+  }
+
+  LocalDate datePasseeOuDuJour(String champ, LocalDate aujourdhui) {
+    LocalDate date;
+    try {
+      date = LocalDate.parse(texte(champ).substring(0, Math.min(10, texte(champ).length())));
+    } catch (DateTimeParseException e) {
+      throw invalide(champ, "date attendue au format AAAA-MM-JJ.");
+    }
+    if (date.isAfter(aujourdhui)) {
+      throw invalide(champ, "la date ne peut pas être dans le futur.");
+    }
+    return date;
+  }
+
+  /** An amount in euros from a text or number field: not negative, 2 decimals at most. */
+  BigDecimal montant(String champ) {
+    BigDecimal montant;
+    try {
+      montant = new BigDecimal(texte(champ).replace(',', '.').replace(" ", ""));
+    } catch (NumberFormatException e) {
+      throw invalide(champ, "montant en euros attendu, par exemple 700.00.");
+    }
+    if (montant.signum() < 0 || montant.stripTrailingZeros().scale() > 2) {
+      throw invalide(champ, "montant positif avec 2 décimales au plus.");
+    }
+    return montant.setScale(2);
+  }
+
+  static NotValidException invalide(String champ, String message) {
+    return new NotValidException("Champ « " + champ + " » : " + message);
+  }
+}

@@ -1,0 +1,65 @@
+package fr.elus.dife.parcours;
+
+import fr.elus.dife.ConfigurationGenerale;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+/**
+ * The beans the models call, for the unit engine (no Spring): the real ones,
+ * except the SMTP delegate, replaced by a recorder of what would be sent (the real
+ * one is tested with GreenMail), and the dossier closure, which needs the database.
+ */
+final class BeansDuParcours {
+
+  record CourrielPrevu(String modele, String destinataire, String reference) {
+  }
+
+  final List<CourrielPrevu> courriels = new ArrayList<>();
+  final List<String> dossiersClos = new ArrayList<>();
+
+  static BeansDuParcours enregistrer() {
+    BeansDuParcours beans = new BeansDuParcours();
+    // the engine's clock, which tests move, is also the beans' clock
+    Clock horloge = new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ConfigurationGenerale.FUSEAU;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return ClockUtil.getCurrentTime().toInstant();
+      }
+    };
+    Mocks.register("statut", new PassageStatut());
+    Mocks.register("echeances", new Echeances(ConfigurationGenerale.FUSEAU));
+    Mocks.register("delais", new DelaisParcours("P14D"));
+    Mocks.register("preparerEscalade", new PreparerEscaladeListener(horloge));
+    Mocks.register("enregistrerCreationCompte", new EnregistrerCreationCompteListener(horloge));
+    Mocks.register("enregistrerProcedureCourrier", new EnregistrerProcedureCourrierListener(horloge));
+    Mocks.register("enregistrerActivationApplication", new EnregistrerActivationApplicationListener(horloge));
+    Mocks.register("enregistrerDroitsElu", new EnregistrerDroitsEluListener());
+    Mocks.register("enregistrerPiecesCdc", new EnregistrerPiecesCdcListener());
+    Mocks.register("envoyerCourriel", (JavaDelegate) execution -> beans.courriels.add(new CourrielPrevu(
+        (String) execution.getVariableLocal("modeleCourriel"), (String) execution.getVariableLocal("destinataire"),
+        execution.getProcessBusinessKey())));
+    Mocks.register("clotureDossier", (ExecutionListener) execution -> beans.dossiersClos.add(execution.getProcessBusinessKey()));
+    return beans;
+  }
+
+  List<String> modeles() {
+    return courriels.stream().map(CourrielPrevu::modele).toList();
+  }
+}

@@ -1,0 +1,146 @@
+package fr.elus.dife.parcours;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path of dife-escalade-cdc (R4, R6): email, answer, pieces loop, 14-day reminder. */
+@Deployment(resources = "bpmn/dife-escalade-cdc.bpmn")
+class EscaladeCdcProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension moteur = ProcessEngineCoverageExtension.builder()
+      .configurationResource("camunda-unit.cfg.xml").assertClassCoverageAtLeast(1.0).build();
+
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final String CLE = Elus.REFERENCE;
+  private BeansDuParcours beans;
+
+  @BeforeEach
+  void beans(ProcessEngine engine) {
+    BpmnAwareTests.init(engine);
+    beans = BeansDuParcours.enregistrer();
+    ClockUtil.setCurrentTime(paris("2026-11-24T10:00"));
+  }
+
+  @AfterEach
+  void remettre() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  private static Date paris(String moment) {
+    return Date.from(LocalDateTime.parse(moment).atZone(PARIS).toInstant());
+  }
+
+  private ProcessInstance escalader(String motif) {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("dife-escalade-cdc", CLE,
+        Elus.avec("motifEscalade", motif));
+    assertThat(instance).variables().containsEntry("statutDossier", "ESCALADE_CDC")
+        .containsEntry("dateEscalade", "2026-11-24");
+    execute(job());
+    execute(job());
+    assertThat(instance).isWaitingAt("Timer_RelanceCdc");
+    return instance;
+  }
+
+  private static void reponseCdc(boolean resolu, List<String> pieces) {
+    runtimeService().createMessageCorrelation("ReponseCdc").processInstanceBusinessKey(CLE)
+        .setVariable("reponseCdcResolue", resolu).setVariable("piecesDemandeesCdc", pieces).correlate();
+  }
+
+  @Test
+  void laCdcResoutLeProbleme() {
+    ProcessInstance instance = escalader("DROITS_ELU_ABSENTS");
+    assertThat(beans.courriels).extracting(BeansDuParcours.CourrielPrevu::modele, BeansDuParcours.CourrielPrevu::destinataire)
+        .containsExactly(tuple("ESCALADE_DROITS_ELU_ABSENTS", "CDC"),
+            tuple("ESCALADE_INFORMATION_ELU", "ELU"));
+    assertThat(job().getDuedate()).isEqualTo(paris("2026-12-08T10:00"));   // 14 days
+
+    reponseCdc(true, List.of());
+
+    assertThat(instance).isEnded().hasPassed("Fin_EscaladeResolue");
+  }
+
+  @Test
+  void laCdcDemandeDesPiecesPuisResout() {
+    ProcessInstance instance = escalader("ECHEC_FRANCECONNECT");
+    assertThat(beans.modeles()).first().isEqualTo("ESCALADE_ECHEC_FRANCECONNECT");
+
+    reponseCdc(false, List.of("Copie recto verso du passeport"));
+    assertThat(instance).isWaitingAt("Tache_RassemblerPieces");
+    assertThat(task()).hasCandidateGroup("conseillers");
+    assertThatThrownBy(() -> complete(task(), Map.of("piecesEnvoyees", " ")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("piecesEnvoyees");
+    ClockUtil.setCurrentTime(paris("2026-11-30T11:00"));
+    complete(task(), Map.of("piecesEnvoyees", "Passeport envoyé par l'élu le 30/11."));
+    execute(job());
+
+    assertThat(instance).isWaitingAt("Timer_RelanceCdc");
+    assertThat(job().getDuedate()).as("the delay starts again").isEqualTo(paris("2026-12-14T11:00"));
+    reponseCdc(true, List.of());
+    assertThat(instance).isEnded();
+    assertThat(beans.modeles()).endsWith("COMPLEMENT_CDC");
+  }
+
+  @Test
+  void sansReponseApresQuatorzeJoursRelanceEtSuperviseurs() {
+    ProcessInstance instance = escalader("DROITS_ELU_ABSENTS");
+    ClockUtil.setCurrentTime(paris("2026-12-08T10:00"));
+    execute(job());
+    execute(job());
+
+    assertThat(instance).isWaitingAt("Tache_EscaladeEnRetard");
+    assertThat(task()).hasCandidateGroup("superviseurs").hasDueDate(paris("2026-12-08T10:00"));
+    assertThat(beans.modeles()).endsWith("RELANCE_CDC");
+    complete(task(), Map.of("actionSuperviseur", "Appel à la direction régionale."));
+    assertThat(instance).isWaitingAt("Timer_RelanceCdc");
+    assertThat(jobQuery().timers().singleResult().getDuedate()).isEqualTo(paris("2026-12-22T10:00"));
+
+    reponseCdc(true, List.of());
+    assertThat(instance).isEnded();
+  }
+
+  @Test
+  void uneReponseArrivantPendantLaRepriseParLesSuperviseursAnnuleLeurTache() {
+    ProcessInstance instance = escalader("DROITS_ELU_ABSENTS");
+    execute(job());
+    execute(job());
+    assertThat(instance).isWaitingAt("Tache_EscaladeEnRetard");
+
+    reponseCdc(true, List.of());
+
+    assertThat(instance).isEnded();
+  }
+
+  @Test
+  void unMotifInconnuEstRefuse() {
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("dife-escalade-cdc", CLE,
+        Elus.avec("motifEscalade", "AUTRE"))).isInstanceOf(IllegalArgumentException.class);
+  }
+}

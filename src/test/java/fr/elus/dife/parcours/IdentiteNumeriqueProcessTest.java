@@ -1,0 +1,230 @@
+package fr.elus.dife.parcours;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path of dife-identite-numerique (R3), timers by their due dates, 100 % coverage. */
+@Deployment(resources = {"bpmn/dife-identite-numerique.bpmn", "bpmn/choix-canal-identite.dmn"})
+class IdentiteNumeriqueProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension moteur = ProcessEngineCoverageExtension.builder()
+      .configurationResource("camunda-unit.cfg.xml").assertClassCoverageAtLeast(1.0).build();
+
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final String CLE = Elus.REFERENCE;
+  private BeansDuParcours beans;
+
+  @BeforeEach
+  void beans(ProcessEngine engine) {
+    BpmnAwareTests.init(engine);
+    beans = BeansDuParcours.enregistrer();
+    maintenant("2026-11-24T10:00");
+  }
+
+  @AfterEach
+  void remettre() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  private static Date paris(String moment) {
+    return Date.from(LocalDateTime.parse(moment).atZone(PARIS).toInstant());
+  }
+
+  private static void maintenant(String moment) {
+    ClockUtil.setCurrentTime(paris(moment));
+  }
+
+  private ProcessInstance demarrer(Map<String, Object> variables) {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("dife-identite-numerique", CLE, variables);
+    assertThat(instance).isStarted();
+    return instance;
+  }
+
+  private void terminerParActivation(ProcessInstance instance) {
+    assertThat(instance).isWaitingAt("Envoi_ActivationApplication");
+    execute(job());
+    assertThat(instance).isWaitingAt("Tache_ActiverApplication");
+    complete(task(), Map.of("applicationActivee", true, "dateActivation", "2026-11-24"));
+    assertThat(instance).isEnded().hasPassed("Fin_IdentiteCreee").variables().containsEntry("identiteNumerique", true);
+  }
+
+  private void verificationFaceAFace(ProcessInstance instance) {
+    assertThat(instance).isWaitingAt("Envoi_VerificationFaceAFace");
+    execute(job());
+    assertThat(instance).isWaitingAt("Attente_VerificationFaceAFace");
+    runtimeService().correlateMessage("VerificationFaceAFaceFaite", CLE);
+  }
+
+  @Test
+  void uneIdentiteDejaPresenteOuFranceIdentiteNeDemandeRien() {
+    ProcessInstance deja = demarrer(Elus.avec("identiteNumerique", true));
+    assertThat(deja).isEnded().hasPassed("Fin_IdentiteDejaPresente");
+    ProcessInstance franceIdentite = demarrer(Elus.avec("franceIdentite", true));
+    assertThat(franceIdentite).isEnded().hasPassed("Fin_IdentiteDejaPresente");
+    assertThat(franceIdentite).variables().containsEntry("statutDossier", "IDENTITE_NUMERIQUE");
+    assertThat(beans.courriels).isEmpty();
+  }
+
+  @Test
+  void enLigneAvecAr24ValideeDansLeDelai() {
+    ProcessInstance instance = demarrer(Elus.claire());
+    assertThat(instance).variables().containsEntry("canalIdentite", "EN_LIGNE").containsEntry("modeVerification", "AR24");
+    execute(job());
+    assertThat(instance).isWaitingAt("Tache_AccompagnerEnLigne");
+    assertThat(task()).hasCandidateGroup("conseillers");
+    maintenant("2026-11-27T15:00");   // a Friday afternoon
+    complete(task(), Map.of("compteLaPoste", "CREE", "informationsIdentiteSaisies", true, "modeVerification", "AR24"));
+    execute(job());
+
+    assertThat(instance).isWaitingAt("Timer_DelaiAr24");
+    assertThat(job().getDuedate()).isEqualTo(paris("2026-11-30T15:00"));   // Monday, weekend not counted
+    runtimeService().correlateMessage("Ar24Valide", CLE);
+
+    terminerParActivation(instance);
+    assertThat(beans.modeles()).containsExactly("IDENTITE_EN_LIGNE", "VERIFICATION_AR24", "ACTIVATION_APPLICATION");
+  }
+
+  @Test
+  void ar24EnRetardLeConseillerAppelleLaPosteALOuvertureEtAttendDeNouveau() {
+    ProcessInstance instance = demarrer(Elus.claire());
+    execute(job());
+    maintenant("2026-11-28T10:00");   // a Saturday morning
+    complete(task(), Map.of("compteLaPoste", "EXISTANT", "modeVerification", "AR24"));
+    execute(job());
+    assertThat(job().getDuedate()).isEqualTo(paris("2026-12-01T00:00"));   // 24 h from Monday 0:00
+
+    maintenant("2026-12-01T00:00");
+    execute(job());
+    assertThat(instance).isWaitingAt("Tache_AppelerSupportLaPoste");
+    assertThat(task().getDueDate()).isEqualTo(paris("2026-12-01T08:30"));   // the support line opens at 8:30
+    assertThat(task().getDescription()).contains("09 70 81 00 50");
+
+    maintenant("2026-12-01T09:00");
+    complete(task(), Map.of("issueAppelLaPoste", "ATTENDRE_AR24", "compteRenduAppel", "AR24 renvoyée"));
+    assertThat(instance).isWaitingAt("Timer_DelaiAr24");
+    assertThat(job().getDuedate()).isEqualTo(paris("2026-12-02T09:00"));
+    runtimeService().correlateMessage("Ar24Valide", CLE);
+
+    terminerParActivation(instance);
+  }
+
+  @Test
+  void apresLAppelOnPasseAuFaceAFace() {
+    ProcessInstance instance = demarrer(Elus.claire());
+    execute(job());
+    complete(task(), Map.of("compteLaPoste", "EXISTANT", "modeVerification", "AR24"));
+    execute(job());
+    execute(job());
+    complete(task(), Map.of("issueAppelLaPoste", "FACE_A_FACE", "compteRenduAppel", "pas de caméra en état"));
+
+    assertThat(instance).hasPassed("Fin_BasculeFaceAFace", "Erreur_BasculeVersFaceAFace");
+    verificationFaceAFace(instance);
+    terminerParActivation(instance);
+    assertThat(beans.modeles()).contains("VERIFICATION_FACE_A_FACE");
+  }
+
+  @Test
+  void enLigneSansCameraLaVerificationSeFaitEnFaceAFace() {
+    ProcessInstance instance = demarrer(Elus.avec("cameraEtMicro", false));
+    assertThat(instance).variables().containsEntry("modeVerification", "FACE_A_FACE");
+    execute(job());
+    complete(task(), Map.of("compteLaPoste", "EXISTANT", "modeVerification", "FACE_A_FACE"));
+
+    assertThat(instance).hasPassed("Gw_ModeVerification").hasNotPassed("Envoi_VerificationAr24");
+    verificationFaceAFace(instance);
+    terminerParActivation(instance);
+  }
+
+  @Test
+  void enBureauDePoste() {
+    ProcessInstance instance = demarrer(Elus.avec("preferenceCanal", "BUREAU_DE_POSTE"));
+    execute(job());
+    assertThat(instance).isWaitingAt("Tache_RendezVousBureauDePoste");
+    complete(task(), Map.of("bureauDePoste", "Orléans République", "dateRendezVous", "2026-11-26"));
+
+    verificationFaceAFace(instance);
+    terminerParActivation(instance);
+    assertThat(beans.modeles()).startsWith("IDENTITE_BUREAU_DE_POSTE");
+  }
+
+  @Test
+  void sansCompteMonCompteFormationLaProcedureCourrierRenvoieALaCreationDuCompte() {
+    ProcessInstance instance = demarrer(Elus.avec("smartphoneOs", "AUCUN", "smartphoneVersion", null,
+        "smartphoneVersionMajeure", null));
+    assertThat(instance).isWaitingAt("Tache_PreparerCourrier");
+    complete(task(), Map.of("reponseCompteMcf", "NON"));
+
+    assertThat(instance).isEnded().hasPassed("Fin_CompteFormationAbsent");
+  }
+
+  @Test
+  void procedureCourrierRelanceQuatreSemainesApresLePostagePuisChaqueSemaine() {
+    ProcessInstance instance = demarrer(Elus.avec("smartphoneVersionMajeure", 5));   // Android 5: too old
+    assertThat(instance).variables().containsEntry("canalIdentite", "COURRIER");
+    assertThatThrownBy(() -> complete(task(), Map.of("reponseCompteMcf", "OUI",
+        "piecesCourrier", List.of("PIECE_IDENTITE"), "datePostage", "2026-11-23")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("piecesCourrier");
+    complete(task(), Map.of("reponseCompteMcf", "OUI", "piecesCourrier",
+        List.of("PIECE_IDENTITE", "JUSTIFICATIF_SECURITE_SOCIALE", "FORMULAIRE"), "datePostage", "2026-11-23"));
+    execute(job());
+    assertThat(instance).isWaitingAt("Timer_QuatreSemaines");
+    assertThat(job().getDuedate()).isEqualTo(paris("2026-12-21T09:00"));   // 28 days after posting
+
+    maintenant("2026-12-21T09:00");
+    execute(job());
+    execute(job());
+    assertThat(instance).isWaitingAt("Tache_SuivreCourrier");
+    complete(task(), Map.of("resultatSuiviCourrier", "Pas encore reçu, l'élu surveille sa boîte."));
+    assertThat(instance).isWaitingAt("Timer_RelanceSuivante");
+    assertThat(job().getDuedate()).isEqualTo(paris("2026-12-28T09:00"));
+    maintenant("2026-12-28T09:00");
+    execute(job());
+    assertThat(instance).isWaitingAt("Envoi_RelanceCourrier");
+    execute(job());
+
+    runtimeService().correlateMessage("CourrierRecommandeRecu", CLE);
+    verificationFaceAFace(instance);
+    terminerParActivation(instance);
+    assertThat(beans.modeles()).containsExactly("IDENTITE_COURRIER", "RELANCE_COURRIER", "RELANCE_COURRIER",
+        "VERIFICATION_FACE_A_FACE", "ACTIVATION_APPLICATION");
+  }
+
+  @Test
+  void lActivationExigeLaConfirmationSansJamaisDemanderLeCode() {
+    ProcessInstance instance = demarrer(Elus.avec("cameraEtMicro", false));
+    execute(job());
+    complete(task(), Map.of("compteLaPoste", "EXISTANT", "modeVerification", "FACE_A_FACE"));
+    verificationFaceAFace(instance);
+    execute(job());
+
+    assertThatThrownBy(() -> complete(task(), Map.of("applicationActivee", false, "dateActivation", "2026-11-24")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("applicationActivee");
+    assertThat(instance).isWaitingAt("Tache_ActiverApplication");
+  }
+}
