@@ -40,14 +40,15 @@ public final class DossiersDeTest {
   public static ObjectNode demande(boolean compteFormation) {
     ObjectNode corps = JSON.createObjectNode();
     ObjectNode elu = corps.putObject("elu");
-    elu.put("nomNaissance", nomUnique());
+    String nom = nomUnique();
+    elu.put("nomNaissance", nom);
     elu.put("nomUsage", "DURAND");
     elu.put("prenoms", "Claire Anne");
     elu.put("dateNaissance", "1971-04-12");
     elu.put("lieuNaissance", "Orléans");
     elu.put("nationalite", "FR");
     elu.put("nir", nirValide());
-    elu.put("email", "claire.durand@example.org");
+    elu.put("email", nom.toLowerCase() + "@example.org");
     elu.put("telephoneMobile", "0612345678");
     ObjectNode collectivite = elu.putObject("collectivite");
     collectivite.put("nom", "Saint-Jean-de-Braye");

@@ -1,8 +1,11 @@
 package fr.elus.dife.dossier;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.elus.dife.api.RequeteInvalideException;
 import fr.elus.dife.api.RessourceIntrouvableException;
 import fr.elus.dife.dossier.DossierRepository.DossierEnregistre;
+import fr.elus.dife.notification.JournalCourriels;
 import fr.elus.dife.parcours.StatutDossier;
 import fr.elus.dife.securite.UtilisateurCourant;
 import java.util.ArrayList;
@@ -27,6 +30,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Service;
 
@@ -39,6 +43,7 @@ import org.springframework.stereotype.Service;
 public class ConsultationDossier {
 
   private static final int TAILLE_MAX = 100;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DossierRepository dossiers;
   private final HistoryService historyService;
@@ -46,10 +51,13 @@ public class ConsultationDossier {
   private final ManagementService managementService;
   private final RepositoryService repositoryService;
   private final UtilisateurCourant utilisateur;
+  private final JournalCourriels courriels;
 
   public ConsultationDossier(DossierRepository dossiers, HistoryService historyService, TaskService taskService,
-      ManagementService managementService, RepositoryService repositoryService, UtilisateurCourant utilisateur) {
+      ManagementService managementService, RepositoryService repositoryService, UtilisateurCourant utilisateur,
+      JournalCourriels courriels) {
     this.dossiers = dossiers;
+    this.courriels = courriels;
     this.historyService = historyService;
     this.taskService = taskService;
     this.managementService = managementService;
@@ -153,10 +161,22 @@ public class ConsultationDossier {
       if (variable.getActivityInstanceId() != null
           && variable.getActivityInstanceId().equals(variable.getProcessInstanceId())) {
         parInstance.computeIfAbsent(variable.getProcessInstanceId(), id -> new LinkedHashMap<>())
-            .put(variable.getName(), variable.getValue());
+            .put(variable.getName(), valeur(variable));
       }
     }
     return parInstance;
+  }
+
+  // objects (lists, maps) are stored as JSON: shown as JSON, never deserialized as Java classes
+  private static Object valeur(HistoricVariableInstance variable) {
+    if (variable.getTypedValue() instanceof ObjectValue objet) {
+      try {
+        return JSON.readTree(objet.getValueSerialized());
+      } catch (JsonProcessingException e) {
+        return objet.getValueSerialized();
+      }
+    }
+    return variable.getValue();
   }
 
   private List<Etape> etapes(List<String> ids) {
@@ -211,6 +231,8 @@ public class ConsultationDossier {
     }
     dossiers.evenements(reference).forEach(e -> faits.add(new Fait(Date.from(e.dateReception()), "EVENEMENT",
         "Événement " + e.type() + " du " + e.dateEvenement() + " (" + e.idEvenement() + ")", e.utilisateur())));
+    courriels.duDossier(reference).forEach(c -> faits.add(new Fait(Date.from(c.dateEnvoi()), "COURRIEL",
+        "Courriel « " + c.sujet() + " » envoyé à " + c.destinataire(), null)));
     faits.sort(Comparator.comparing(Fait::date));
     return faits;
   }

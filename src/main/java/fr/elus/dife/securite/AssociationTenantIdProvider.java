@@ -1,5 +1,6 @@
 package fr.elus.dife.securite;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -7,6 +8,8 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +34,13 @@ public class AssociationTenantIdProvider extends AbstractProcessEnginePlugin imp
       return contexte.getSuperExecution().getTenantId();
     }
     Object association = contexte.getVariables().get(VARIABLE_ASSOCIATION);
-    return association == null ? null : association.toString();
+    if (association != null) {
+      return association.toString();
+    }
+    // started by hand (Tasklist, Cockpit, a modification): the starter's association, when it has only one
+    Authentication authentification = Context.getCommandContext().getAuthentication();
+    List<String> siennes = authentification == null ? null : authentification.getTenantIds();
+    return siennes != null && siennes.size() == 1 ? siennes.get(0) : null;
   }
 
   @Override

@@ -81,8 +81,9 @@ class TasklistCreationCompteTest {
       assertThat(v.getName()).isEqualTo("compteFormation");
       assertThat(v.getValue()).isEqualTo(true);
     });
+    // the dossier moved on to the Identité Numérique stage
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(tache.getProcessInstanceId())
-        .activityId("Fin_CompteFormationPret").finished().count()).isEqualTo(1);
+        .activityId("Appel_IdentiteNumerique").count()).isEqualTo(1);
     assertThat(Files.exists(Path.of("target/captures/tasklist-creer-compte-formation.png"))).isTrue();
   }
 }

@@ -3,22 +3,20 @@ package fr.elus.dife.parcours;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -29,80 +27,84 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every path of the dife-parcours model, with BPMN Assert and path coverage. */
-@Deployment(resources = {"bpmn/dife-parcours.bpmn", "forms/creer-compte-formation.form"})
+/**
+ * Every path of dife-parcours, with its real called processes; the coverage asked
+ * of this class is the parcours' own (the called ones have their test classes).
+ */
+@Deployment(resources = {"bpmn/dife-parcours.bpmn", "bpmn/dife-identite-numerique.bpmn", "bpmn/dife-escalade-cdc.bpmn",
+    "bpmn/choix-canal-identite.dmn"})
 class DifeParcoursProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension moteur = ProcessEngineCoverageExtension.builder()
       .configurationResource("camunda-unit.cfg.xml")
+      .excludeProcessDefinitionKeys("dife-identite-numerique", "dife-escalade-cdc")
       .assertClassCoverageAtLeast(1.0)
       .build();
 
-  private static final String REFERENCE = "DIFE-2026-000042";
-  private static final Clock LE_24_NOVEMBRE = Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneId.of("Europe/Paris"));
-
-  private final List<String> dossiersClos = new ArrayList<>();
+  private static final String CLE = Elus.REFERENCE;
+  private BeansDuParcours beans;
 
   @BeforeEach
   void beans(ProcessEngine engine) {
     BpmnAwareTests.init(engine);
-    Mocks.register("statut", new PassageStatut());
-    Mocks.register("enregistrerCreationCompte", new EnregistrerCreationCompteListener(LE_24_NOVEMBRE));
-    Mocks.register("clotureDossier", (ExecutionListener) execution -> dossiersClos.add(execution.getProcessBusinessKey()));
+    beans = BeansDuParcours.enregistrer();
   }
 
   @AfterEach
   void oublierBeans() {
     Mocks.reset();
+    ClockUtil.reset();
   }
 
-  private ProcessInstance ouvrir(boolean compteFormation) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("statutDossier", "OUVERT");
-    variables.put("reference", REFERENCE);
-    variables.put("prenoms", "Claire");
-    variables.put("nomNaissance", "MARTIN");
-    variables.put("collectiviteNom", "Saint-Jean-de-Braye");
-    variables.put("compteFormation", compteFormation);
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey("dife-parcours", REFERENCE, variables);
-    assertThat(instance).isWaitingAt("Debut_DossierOuvert");
-    assertThat(instance).variables().containsEntry("statutDossier", "OUVERT");
+  private ProcessInstance ouvrir(Map<String, Object> variables) {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("dife-parcours", CLE, variables);
+    assertThat(instance).isWaitingAt("Debut_DossierOuvert").variables().containsEntry("statutDossier", "OUVERT");
     execute(job());
     return instance;
   }
 
-  @Test
-  void hypothese1LeCompteExisteDejaEtLeDossierPasseSansTache() {
-    ProcessInstance instance = ouvrir(true);
+  private static void droitsVisibles(ProcessInstance instance, String montant) {
+    assertThat(instance).isWaitingAt("Tache_VerifierDroitsElu").variables().containsEntry("statutDossier", "VERIFICATION_DROITS");
+    complete(task(), Map.of("reponseDroitsVisibles", "OUI", "montantDroitsLu", montant));
+  }
 
-    assertThat(instance).hasPassedInOrder("Debut_DossierOuvert", "Gw_CompteFormationExistant",
-        "Gw_CompteFormationPret", "Fin_CompteFormationPret").hasNotPassed("Tache_CreerCompteFormation");
-    assertThat(instance).isEnded().variables().containsEntry("statutDossier", "COMPTE_FORMATION");
-    assertThat(dossiersClos).containsExactly(REFERENCE);
+  @Test
+  void hypothese1AvecIdentiteDejaLaJusquAuxDroitsVerifies() {
+    ProcessInstance instance = ouvrir(Elus.avec("identiteNumerique", true));
+
+    assertThat(instance).hasPassed("Gw_CompteFormationExistant", "Appel_IdentiteNumerique")
+        .hasNotPassed("Tache_CreerCompteFormation");
+    assertThat(task()).hasCandidateGroup("conseillers")
+        .hasDescription("Claire MARTIN (Saint-Jean-de-Braye), dossier DIFE-2026-000042 : l'élu se connecte avec "
+            + "FranceConnect+ ; le compte Élu (ruban tricolore) apparaît-il dans l'onglet DROITS, avec quel montant ?");
+    assertThatThrownBy(() -> complete(task(), Map.of("reponseDroitsVisibles", "OUI", "montantDroitsLu", "700,555")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("montantDroitsLu");
+    droitsVisibles(instance, "800,00");
+
+    assertThat(instance).isEnded().hasPassed("Fin_DroitsVerifies").variables()
+        .containsEntry("droitsDife", "800.00").containsEntry("droitsVisibles", true);
+    assertThat(beans.dossiersClos).containsExactly(CLE);
   }
 
   @Test
   void hypothese2LesConseillersAccompagnentLaCreationDuCompte() {
-    ProcessInstance instance = ouvrir(false);
+    ProcessInstance instance = ouvrir(Elus.avec("compteFormation", false, "identiteNumerique", true));
 
-    assertThat(instance).isWaitingAt("Tache_CreerCompteFormation")
-        .variables().containsEntry("statutDossier", "COMPTE_FORMATION");
-    assertThat(task()).hasCandidateGroup("conseillers").isNotAssigned()
-        .hasDescription("Claire MARTIN (Saint-Jean-de-Braye), dossier DIFE-2026-000042 : "
-            + "l'élu n'a pas encore de compte Mon Compte Formation.");
-    assertThat(dossiersClos).isEmpty();
-
+    assertThat(instance).isWaitingAt("Tache_CreerCompteFormation").variables().containsEntry("statutDossier", "COMPTE_FORMATION");
+    assertThat(task()).hasCandidateGroup("conseillers").isNotAssigned();
     complete(task(), Map.of("modeCreationCompte", "QUATRE_ETAPES", "dateCreationCompte", "2026-11-23"));
 
-    assertThat(instance).hasPassed("Tache_CreerCompteFormation").isEnded()
+    assertThat(instance).hasPassed("Tache_CreerCompteFormation", "Appel_IdentiteNumerique")
         .variables().containsEntry("compteFormation", true);
-    assertThat(dossiersClos).containsExactly(REFERENCE);
+    droitsVisibles(instance, "400");
+    assertThat(instance).isEnded();
   }
 
   @Test
   void laCreationDuCompteRefuseUneSaisieInvalideEtLaTacheReste() {
-    ProcessInstance instance = ouvrir(false);
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-24T09:00:00Z")));
+    ProcessInstance instance = ouvrir(Elus.avec("compteFormation", false));
 
     // the engine wraps the listener's NotValidException; Tasklist shows its French message
     assertThatThrownBy(() -> complete(task(), Map.of("modeCreationCompte", "PAR_TELEPHONE", "dateCreationCompte", "2026-11-23")))
@@ -115,6 +117,41 @@ class DifeParcoursProcessTest {
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("obligatoire");
 
     assertThat(instance).isWaitingAt("Tache_CreerCompteFormation").variables().containsEntry("compteFormation", false);
+  }
+
+  @Test
+  void laProcedureCourrierSansCompteRameneALaCreationDuCompte() {
+    ProcessInstance instance = ouvrir(Elus.avec("smartphoneOs", "AUCUN", "smartphoneVersionMajeure", null));
+    assertThat(instance).isWaitingAt("Appel_IdentiteNumerique");
+    ProcessInstance identite = calledProcessInstance("dife-identite-numerique");
+    assertThat(identite).isWaitingAt("Tache_PreparerCourrier");
+    assertThat(instance).variables().containsEntry("statutDossier", "IDENTITE_NUMERIQUE");
+
+    complete(task(identite), Map.of("reponseCompteMcf", "NON"));
+
+    assertThat(instance).hasPassed("Erreur_SansCompteFormation").isWaitingAt("Tache_CreerCompteFormation")
+        .variables().containsEntry("compteFormation", false);
+    complete(task(), Map.of("modeCreationCompte", "FRANCECONNECT", "dateCreationCompte", "2020-01-01"));
+    assertThat(instance).isWaitingAt("Appel_IdentiteNumerique");
+    assertThat(calledProcessInstance("dife-identite-numerique")).isWaitingAt("Tache_PreparerCourrier");
+  }
+
+  @Test
+  void droitsAbsentsEscaladeALaCdcPuisNouvelleVerification() {
+    ProcessInstance instance = ouvrir(Elus.avec("identiteNumerique", true));
+    complete(task(), Map.of("reponseDroitsVisibles", "NON"));
+
+    assertThat(instance).isWaitingAt("Appel_EscaladeDroits").variables().containsEntry("statutDossier", "ESCALADE_CDC");
+    ProcessInstance escalade = calledProcessInstance("dife-escalade-cdc");
+    assertThat(escalade).variables().containsEntry("motifEscalade", "DROITS_ELU_ABSENTS");
+    execute(job(escalade));
+    execute(job(escalade));
+    assertThat(beans.modeles()).containsExactly("ESCALADE_DROITS_ELU_ABSENTS", "ESCALADE_INFORMATION_ELU");
+    runtimeService().createMessageCorrelation("ReponseCdc").processInstanceBusinessKey(CLE)
+        .setVariable("reponseCdcResolue", true).setVariable("piecesDemandeesCdc", List.of()).correlate();
+
+    droitsVisibles(instance, "700.00");
+    assertThat(instance).isEnded().hasPassed("Appel_EscaladeDroits", "Fin_DroitsVerifies");
   }
 
   @Test

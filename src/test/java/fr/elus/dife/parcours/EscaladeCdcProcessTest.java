@@ -14,9 +14,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -136,6 +140,43 @@ class EscaladeCdcProcessTest {
     reponseCdc(true, List.of());
 
     assertThat(instance).isEnded();
+  }
+
+  @Test
+  void unCourrielQuiNePartPasDevientUnIncidentQueLOnRelanceSansDoublon(ProcessEngine engine) {
+    AtomicBoolean smtpEnPanne = new AtomicBoolean(true);
+    List<String> envoyes = new ArrayList<>();
+    Mocks.register("envoyerCourriel", (JavaDelegate) execution -> {
+      if (smtpEnPanne.get()) {
+        throw new IllegalStateException("SMTP indisponible");
+      }
+      envoyes.add((String) execution.getVariableLocal("modeleCourriel"));
+    });
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("dife-escalade-cdc", CLE,
+        Elus.avec("motifEscalade", "DROITS_ELU_ABSENTS"));
+    ManagementService management = engine.getManagementService();
+    assertThat(instance).isWaitingAt("Envoi_CourrielCdc");
+    String envoi = job().getId();
+
+    int echecs = 0;
+    while (management.createJobQuery().jobId(envoi).singleResult().getRetries() > 0) {
+      assertThatThrownBy(() -> management.executeJob(envoi)).hasMessageContaining("SMTP indisponible");
+      echecs++;
+    }
+
+    assertThat(echecs).as("R5/PT10M on the send tasks").isEqualTo(5);
+    assertThat(management.createJobQuery().jobId(envoi).singleResult().getRetries()).isZero();
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult())
+        .satisfies(incident -> assertThat(incident.getIncidentMessage()).contains("SMTP indisponible"));
+    assertThat(instance).isWaitingAt("Envoi_CourrielCdc");
+
+    smtpEnPanne.set(false);
+    management.setJobRetries(envoi, 1);   // what an operator does in Cockpit
+    management.executeJob(envoi);
+
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(instance).isWaitingAt("Envoi_InformationElu");
+    assertThat(envoyes).containsExactly("ESCALADE_DROITS_ELU_ABSENTS");
   }
 
   @Test

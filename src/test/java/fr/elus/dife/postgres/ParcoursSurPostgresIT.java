@@ -2,6 +2,7 @@ package fr.elus.dife.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.elus.dife.Attente;
 import fr.elus.dife.ClientHttp;
@@ -60,7 +61,7 @@ class ParcoursSurPostgresIT {
   }
 
   @Test
-  void unDossierSOuvreSeTraiteEtSeClotSurPostgresql() {
+  void unDossierSOuvreEtAvanceSurPostgresql() {
     ClientHttp http = new ClientHttp(port);
     ObjectNode demande = DossiersDeTest.demande(false);
     Reponse ouvert = http.post("conseiller45", "/api/dossiers", demande);
@@ -76,10 +77,13 @@ class ParcoursSurPostgresIT {
             "etapesCreationCompte", Map.of("value", "[\"IDENTITE\"]", "type", "Json"))));
 
     assertThat(terminee.statut()).isEqualTo(204);
-    assertThat(http.get("conseiller45", "/api/dossiers/" + reference).corps().get("dateCloture").isNull()).isFalse();
+    Attente.jusqua("la tâche de l'Identité Numérique en ligne", () -> http.get("conseiller45", "/api/dossiers/" + reference)
+        .corps().get("etapes").findValuesAsText("activite").contains("Tache_AccompagnerEnLigne"));
+    JsonNode vue = http.get("conseiller45", "/api/dossiers/" + reference).corps();
+    assertThat(vue.get("statutDossier").asText()).isEqualTo("IDENTITE_NUMERIQUE");
+    assertThat(vue.get("etapes").findValuesAsText("activite")).contains("Appel_IdentiteNumerique");
+    assertThat(vue.get("historique").findValuesAsText("type")).contains("COURRIEL");
     assertThat(http.get("conseiller79", "/api/dossiers/" + reference).statut()).isEqualTo(404);
-    assertThat(http.post("conseiller45", "/api/dossiers", demande).statut()).as("dossier clos : un nouveau est permis")
-        .isEqualTo(201);
   }
 
   @Test

@@ -1,0 +1,102 @@
+package fr.elus.dife.navigateur;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.elus.dife.ApplicationDemarree;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Each form of the Identité Numérique, rights and escalation tasks, as Tasklist
+ * shows it to the group that works it: the task is reached by starting its process
+ * right before it, with a dossier's variables.
+ */
+@ApplicationDemarree
+class FormulairesTasklistTest {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  IdentityService identityService;
+
+  private record Cas(String processus, String tache, String utilisateur, String texteAttendu) {
+  }
+
+  private static final List<Cas> CAS = List.of(
+      new Cas("dife-identite-numerique", "Tache_AccompagnerEnLigne", "conseiller45", "Mode de vérification choisi par l'élu"),
+      new Cas("dife-identite-numerique", "Tache_RendezVousBureauDePoste", "conseiller45", "Date prévue du passage"),
+      new Cas("dife-identite-numerique", "Tache_PreparerCourrier", "conseiller45", "Libre réponse 78788"),
+      new Cas("dife-identite-numerique", "Tache_SuivreCourrier", "conseiller45", "Résultat du point avec l'élu"),
+      new Cas("dife-identite-numerique", "Tache_AppelerSupportLaPoste", "conseiller45", "09 70 81 00 50"),
+      new Cas("dife-identite-numerique", "Tache_ActiverApplication", "conseiller45", "choisit lui-même son code de sécurité"),
+      new Cas("dife-parcours", "Tache_VerifierDroitsElu", "conseiller45", "Le compte Élu apparaît-il ?"),
+      new Cas("dife-escalade-cdc", "Tache_RassemblerPieces", "conseiller45", "Copie de la carte Vitale"),
+      new Cas("dife-escalade-cdc", "Tache_EscaladeEnRetard", "superviseur45", "Action menée"));
+
+  private static Map<String, Object> dossier(String reference) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("reference", reference);
+    v.put("association", "aml45");
+    v.put("statutDossier", "IDENTITE_NUMERIQUE");
+    v.put("nomNaissance", "MARTIN");
+    v.put("prenoms", "Claire");
+    v.put("collectiviteNom", "Saint-Jean-de-Braye");
+    v.put("motifCanal", "En ligne, vérification par lettre recommandée électronique AR24");
+    v.put("modeVerification", "AR24");
+    v.put("datePostage", "2026-10-26");
+    v.put("motifEscalade", "DROITS_ELU_ABSENTS");
+    v.put("libelleMotifEscalade", "compte Élu absent de Mon Compte Formation");
+    v.put("dateEscalade", "2026-11-02");
+    v.put("piecesDemandeesCdc", "Copie de la carte Vitale");
+    return v;
+  }
+
+  @Test
+  void chaqueFormulaireSAfficheEnFrancaisPourSonGroupe() throws Exception {
+    try (Navigateur navigateur = new Navigateur(port)) {
+      String connecte = null;
+      for (int i = 0; i < CAS.size(); i++) {
+        Cas cas = CAS.get(i);
+        String reference = "DIFE-2026-9900" + String.format("%02d", i);
+        // as a conseiller of aml45 would, whose association the instance then takes
+        identityService.setAuthentication("conseiller45", List.of("conseillers"), List.of("aml45"));
+        try {
+          runtimeService.createProcessInstanceByKey(cas.processus()).businessKey(reference)
+              .startBeforeActivity(cas.tache()).setVariables(dossier(reference)).execute();
+        } finally {
+          identityService.clearAuthentication();
+        }
+        Task tache = taskService.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(cas.tache())
+            .singleResult();
+        assertThat(tache.getTenantId()).isEqualTo("aml45");
+
+        if (!cas.utilisateur().equals(connecte)) {
+          navigateur.pilote().manage().deleteAllCookies();
+          navigateur.connecter("tasklist", cas.utilisateur(), "demo");
+          connecte = cas.utilisateur();
+        }
+        navigateur.ouvrir("/camunda/app/tasklist/default/#/?task=" + tache.getId());
+        navigateur.visible(".fjs-form");
+        navigateur.attente().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"),
+            cas.texteAttendu()));
+        assertThat(navigateur.pilote().findElement(By.cssSelector(".fjs-form")).getText()).contains("Claire MARTIN");
+        navigateur.capture("formulaire-" + cas.tache());
+        runtimeService.deleteProcessInstance(tache.getProcessInstanceId(), "capture faite");
+      }
+    }
+  }
+}
