@@ -1,0 +1,43 @@
+package fr.elus.dife.navigateur;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.elus.dife.ApplicationDemarree;
+import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** An analyst opens each process of the journey in Cockpit: its diagram (BPMNDI) renders. */
+@ApplicationDemarree
+class CockpitDiagrammesTest {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RepositoryService repositoryService;
+
+  @Test
+  void chaqueDiagrammeSAfficheDansCockpit() throws Exception {
+    try (Navigateur navigateur = new Navigateur(port)) {
+      navigateur.connecter("cockpit", "analyste", "demo");
+      for (String cle : List.of("dife-parcours", "dife-identite-numerique", "dife-escalade-cdc")) {
+        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(cle)
+            .latestVersion().singleResult();
+        navigateur.ouvrir("/camunda/app/cockpit/default/#/process-definition/" + definition.getId() + "/runtime");
+        navigateur.attente().until(ExpectedConditions.numberOfElementsToBeMoreThan(
+            By.cssSelector(".djs-container .djs-element.djs-shape"), 5));
+        int formes = navigateur.pilote().findElements(By.cssSelector(".djs-container .djs-element.djs-shape")).size();
+        int modele = repositoryService.getBpmnModelInstance(definition.getId())
+            .getModelElementsByType(FlowNode.class).size();
+        assertThat(formes).as(cle).isGreaterThanOrEqualTo(modele);
+        navigateur.capture("cockpit-" + cle);
+      }
+    }
+  }
+}
