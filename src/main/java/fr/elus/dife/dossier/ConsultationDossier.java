@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -109,7 +110,7 @@ public class ConsultationDossier {
     return new VueDossier(reference, dossier.association(), texte(variables, StatutDossier.VARIABLE),
         Date.from(dossier.dateOuverture()), dossier.dateCloture() == null ? null : Date.from(dossier.dateCloture()),
         elu, texte(variables, "droitsDife"), etapes(ids), echeances(ids, instances), variables.get("repartition"),
-        historique(reference, ids));
+        historique(reference, dossier.processInstanceId(), ids));
   }
 
   public PageDossiers lister(String statut, int page, int taille) {
@@ -210,7 +211,7 @@ public class ConsultationDossier {
     return echeances;
   }
 
-  private List<Fait> historique(String reference, List<String> ids) {
+  private List<Fait> historique(String reference, String instanceDuDossier, List<String> ids) {
     List<Fait> faits = new ArrayList<>();
     for (String id : ids) {
       Map<String, String> auteurs = historyService.createUserOperationLogQuery().processInstanceId(id)
@@ -224,10 +225,16 @@ public class ConsultationDossier {
               auteurs.getOrDefault(tache.getId(), tache.getAssignee())));
         }
       }
-      historyService.createHistoricDetailQuery().processInstanceId(id).variableUpdates().list().stream()
-          .map(HistoricVariableUpdate.class::cast)
-          .filter(maj -> StatutDossier.VARIABLE.equals(maj.getVariableName()))
-          .forEach(maj -> faits.add(new Fait(maj.getTime(), "STATUT", "Statut du dossier : " + maj.getValue(), null)));
+    }
+    // the dossier's own instance tells the status story; copies written back by called processes repeat it
+    String precedent = null;
+    for (HistoricDetail detail : historyService.createHistoricDetailQuery().processInstanceId(instanceDuDossier)
+        .variableUpdates().orderByTime().asc().list()) {
+      HistoricVariableUpdate maj = (HistoricVariableUpdate) detail;
+      if (StatutDossier.VARIABLE.equals(maj.getVariableName()) && !String.valueOf(maj.getValue()).equals(precedent)) {
+        precedent = String.valueOf(maj.getValue());
+        faits.add(new Fait(maj.getTime(), "STATUT", "Statut du dossier : " + precedent, null));
+      }
     }
     dossiers.evenements(reference).forEach(e -> faits.add(new Fait(Date.from(e.dateReception()), "EVENEMENT",
         "Événement " + e.type() + " du " + e.dateEvenement() + " (" + e.idEvenement() + ")", e.utilisateur())));

@@ -15,19 +15,17 @@ public class PassageStatut {
 
   private static final Logger LOG = LoggerFactory.getLogger(PassageStatut.class);
 
+  /**
+   * Sets the status on the called process and on every caller up to dife-parcours:
+   * a called process works on its own copy of the variables, which its
+   * {@code out variables="all"} copies back at its end, so no copy may stay stale.
+   */
   public void passer(DelegateExecution execution, String statut) {
     StatutDossier nouveau = StatutDossier.valueOf(statut);
-    DelegateExecution dossier = instanceDuDossier(execution);
-    dossier.setVariable(StatutDossier.VARIABLE, nouveau.name());
-    LOG.info("Dossier {} : statut {}", execution.getProcessBusinessKey(), nouveau);
-  }
-
-  // called processes (identité numérique, escalade CDC) set the status of the dife-parcours instance
-  private static DelegateExecution instanceDuDossier(DelegateExecution execution) {
-    DelegateExecution instance = execution.getProcessInstance();
-    while (instance.getSuperExecution() != null) {
-      instance = instance.getSuperExecution().getProcessInstance();
+    for (DelegateExecution instance = execution.getProcessInstance(); instance != null;
+        instance = instance.getSuperExecution() == null ? null : instance.getSuperExecution().getProcessInstance()) {
+      instance.setVariable(StatutDossier.VARIABLE, nouveau.name());
     }
-    return instance;
+    LOG.info("Dossier {} : statut {}", execution.getProcessBusinessKey(), nouveau);
   }
 }

@@ -17,6 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -153,5 +154,13 @@ class IdentiteEtEscaladeApiTest {
         .processInstanceBusinessKey(reference).completed().count()).isEqualTo(1);
     assertThat(dossier(reference).get("statutDossier").asText()).isEqualTo("VERIFICATION_DROITS");
     assertThat(courrielsA(adresseCdc, reference)).hasSize(1);
+    List<String> statuts = new ArrayList<>();
+    dossier(reference).get("historique").forEach(fait -> {
+      if (fait.get("type").asText().equals("STATUT")) {
+        statuts.add(fait.get("description").asText().replace("Statut du dossier : ", ""));
+      }
+    });
+    assertThat(statuts).containsExactly("OUVERT", "COMPTE_FORMATION", "IDENTITE_NUMERIQUE", "VERIFICATION_DROITS",
+        "ESCALADE_CDC", "VERIFICATION_DROITS");
   }
 }
