@@ -3,7 +3,7 @@ package fr.elus.dife.navigateur;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.elus.dife.ApplicationDemarree;
-import java.util.HashMap;
+import fr.elus.dife.parcours.Elus;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -48,21 +48,11 @@ class FormulairesTasklistTest {
       new Cas("dife-escalade-cdc", "Tache_EscaladeEnRetard", "superviseur45", "Action menée"));
 
   private static Map<String, Object> dossier(String reference) {
-    Map<String, Object> v = new HashMap<>();
-    v.put("reference", reference);
-    v.put("association", "aml45");
-    v.put("statutDossier", "IDENTITE_NUMERIQUE");
-    v.put("nomNaissance", "MARTIN");
-    v.put("prenoms", "Claire");
-    v.put("collectiviteNom", "Saint-Jean-de-Braye");
-    v.put("motifCanal", "En ligne, vérification par lettre recommandée électronique AR24");
-    v.put("modeVerification", "AR24");
-    v.put("datePostage", "2026-10-26");
-    v.put("motifEscalade", "DROITS_ELU_ABSENTS");
-    v.put("libelleMotifEscalade", "compte Élu absent de Mon Compte Formation");
-    v.put("dateEscalade", "2026-11-02");
-    v.put("piecesDemandeesCdc", "Copie de la carte Vitale");
-    return v;
+    return Elus.avec("reference", reference, "nomUsage", null, "statutDossier", "IDENTITE_NUMERIQUE",
+        "motifCanal", "En ligne, vérification par lettre recommandée électronique AR24", "modeVerification", "AR24",
+        "datePostage", "2026-10-26", "motifEscalade", "DROITS_ELU_ABSENTS",
+        "libelleMotifEscalade", "compte Élu absent de Mon Compte Formation", "dateEscalade", "2026-11-02",
+        "piecesDemandeesCdc", "Copie de la carte Vitale");
   }
 
   @Test

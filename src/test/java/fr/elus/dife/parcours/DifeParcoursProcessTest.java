@@ -10,8 +10,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -103,7 +101,7 @@ class DifeParcoursProcessTest {
 
   @Test
   void laCreationDuCompteRefuseUneSaisieInvalideEtLaTacheReste() {
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-24T09:00:00Z")));
+    HeureDeParis.maintenant("2026-11-24T10:00");
     ProcessInstance instance = ouvrir(Elus.avec("compteFormation", false));
 
     // the engine wraps the listener's NotValidException; Tasklist shows its French message

@@ -4,14 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The variables of an opened dossier, as OuvertureDossier sets them, for process tests. */
-final class Elus {
+public final class Elus {
 
-  static final String REFERENCE = "DIFE-2026-000042";
+  public static final String REFERENCE = "DIFE-2026-000042";
 
   private Elus() {
   }
 
-  static Map<String, Object> claire() {
+  public static Map<String, Object> claire() {
     Map<String, Object> v = new HashMap<>();
     v.put("reference", REFERENCE);
     v.put("association", "aml45");
@@ -39,7 +39,7 @@ final class Elus {
     return v;
   }
 
-  static Map<String, Object> avec(Object... clesValeurs) {
+  public static Map<String, Object> avec(Object... clesValeurs) {
     Map<String, Object> v = claire();
     for (int i = 0; i < clesValeurs.length; i += 2) {
       v.put((String) clesValeurs[i], clesValeurs[i + 1]);

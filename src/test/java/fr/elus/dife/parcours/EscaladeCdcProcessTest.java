@@ -3,6 +3,8 @@ package fr.elus.dife.parcours;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static fr.elus.dife.parcours.HeureDeParis.maintenant;
+import static fr.elus.dife.parcours.HeureDeParis.paris;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -11,9 +13,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,7 +40,6 @@ class EscaladeCdcProcessTest {
   static ProcessEngineCoverageExtension moteur = ProcessEngineCoverageExtension.builder()
       .configurationResource("camunda-unit.cfg.xml").assertClassCoverageAtLeast(1.0).build();
 
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final String CLE = Elus.REFERENCE;
   private BeansDuParcours beans;
 
@@ -49,7 +47,7 @@ class EscaladeCdcProcessTest {
   void beans(ProcessEngine engine) {
     BpmnAwareTests.init(engine);
     beans = BeansDuParcours.enregistrer();
-    ClockUtil.setCurrentTime(paris("2026-11-24T10:00"));
+    maintenant("2026-11-24T10:00");
   }
 
   @AfterEach
@@ -58,9 +56,6 @@ class EscaladeCdcProcessTest {
     ClockUtil.reset();
   }
 
-  private static Date paris(String moment) {
-    return Date.from(LocalDateTime.parse(moment).atZone(PARIS).toInstant());
-  }
 
   private ProcessInstance escalader(String motif) {
     ProcessInstance instance = runtimeService().startProcessInstanceByKey("dife-escalade-cdc", CLE,
@@ -101,7 +96,7 @@ class EscaladeCdcProcessTest {
     assertThat(task()).hasCandidateGroup("conseillers");
     assertThatThrownBy(() -> complete(task(), Map.of("piecesEnvoyees", " ")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("piecesEnvoyees");
-    ClockUtil.setCurrentTime(paris("2026-11-30T11:00"));
+    maintenant("2026-11-30T11:00");
     complete(task(), Map.of("piecesEnvoyees", "Passeport envoyé par l'élu le 30/11."));
     execute(job());
 
@@ -115,7 +110,7 @@ class EscaladeCdcProcessTest {
   @Test
   void sansReponseApresQuatorzeJoursRelanceEtSuperviseurs() {
     ProcessInstance instance = escalader("DROITS_ELU_ABSENTS");
-    ClockUtil.setCurrentTime(paris("2026-12-08T10:00"));
+    maintenant("2026-12-08T10:00");
     execute(job());
     execute(job());
 

@@ -2,6 +2,8 @@ package fr.elus.dife.parcours;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static fr.elus.dife.parcours.HeureDeParis.maintenant;
+import static fr.elus.dife.parcours.HeureDeParis.paris;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -9,9 +11,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -35,7 +34,6 @@ class IdentiteNumeriqueProcessTest {
   static ProcessEngineCoverageExtension moteur = ProcessEngineCoverageExtension.builder()
       .configurationResource("camunda-unit.cfg.xml").assertClassCoverageAtLeast(1.0).build();
 
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final String CLE = Elus.REFERENCE;
   private BeansDuParcours beans;
 
@@ -52,13 +50,7 @@ class IdentiteNumeriqueProcessTest {
     ClockUtil.reset();
   }
 
-  private static Date paris(String moment) {
-    return Date.from(LocalDateTime.parse(moment).atZone(PARIS).toInstant());
-  }
 
-  private static void maintenant(String moment) {
-    ClockUtil.setCurrentTime(paris(moment));
-  }
 
   private ProcessInstance demarrer(Map<String, Object> variables) {
     ProcessInstance instance = runtimeService().startProcessInstanceByKey("dife-identite-numerique", CLE, variables);
