@@ -39,8 +39,13 @@ public class GestionErreursApi {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", e.getMessage()));
   }
 
+  @ExceptionHandler(InterditException.class)
+  ResponseEntity<Map<String, String>> interdit(InterditException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message", e.getMessage()));
+  }
+
   @ExceptionHandler(AuthorizationException.class)
-  ResponseEntity<Map<String, String>> interdit(AuthorizationException e) {
+  ResponseEntity<Map<String, String>> nonAutorise(AuthorizationException e) {
     LOG.info("Accès refusé à {} : {}", e.getUserId(), e.getMessage());
     return ResponseEntity.status(HttpStatus.FORBIDDEN)
         .body(Map.of("message", "Votre profil ne permet pas cette action."));

@@ -35,9 +35,11 @@ public class DossierController {
   private final OuvertureDossier ouverture;
   private final ConsultationDossier consultation;
   private final EvenementsDossier evenements;
+  private final AbandonDossier abandon;
 
   public DossierController(ValidateurDemandeOuverture validateur, OuvertureDossier ouverture,
-      ConsultationDossier consultation, EvenementsDossier evenements) {
+      ConsultationDossier consultation, EvenementsDossier evenements, AbandonDossier abandon) {
+    this.abandon = abandon;
     this.validateur = validateur;
     this.ouverture = ouverture;
     this.consultation = consultation;
@@ -103,5 +105,20 @@ public class DossierController {
     return issue == Issue.APPLIQUE
         ? ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("message", "Événement appliqué au dossier " + reference + "."))
         : ResponseEntity.ok(Map.of("message", "Événement déjà reçu : il n'a pas été appliqué une seconde fois."));
+  }
+
+  @Operation(summary = "Abandonner un dossier", description = "À toute étape, un conseiller ou un superviseur clôt le "
+      + "dossier (statut CLOS_ABANDON) avec un motif ; ses échéances et ses tâches en cours disparaissent.")
+  @ApiResponse(responseCode = "202", description = "Dossier clos")
+  @ApiResponse(responseCode = "400", description = "Motif absent")
+  @ApiResponse(responseCode = "403", description = "Ni conseiller ni superviseur")
+  @ApiResponse(responseCode = "404", description = "Dossier inconnu ou d'une autre association")
+  @ApiResponse(responseCode = "409", description = "Dossier déjà clos")
+  @PostMapping("/{reference}/abandon")
+  public ResponseEntity<Map<String, String>> abandonner(@PathVariable String reference, @io.swagger.v3.oas.annotations
+      .parameters.RequestBody(content = @Content(examples = @ExampleObject(value = "{\"motif\": \"L'élu renonce à la formation.\"}")))
+      @RequestBody JsonNode corps) {
+    abandon.abandonner(reference, corps);
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("message", "Dossier " + reference + " abandonné."));
   }
 }

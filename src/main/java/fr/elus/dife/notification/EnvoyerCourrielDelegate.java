@@ -2,6 +2,7 @@ package fr.elus.dife.notification;
 
 import fr.elus.dife.notification.JournalCourriels.CourrielEnvoye;
 import fr.elus.dife.notification.ModelesCourriel.Courriel;
+import fr.elus.dife.securite.AssociationsProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -27,7 +28,8 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(EnvoyerCourrielDelegate.class);
 
-  public enum Destinataire { ELU, CDC }
+  /** ELU_ET_ASSOCIATION: to the élu, with the association's conseillers in copy. */
+  public enum Destinataire { ELU, CDC, ELU_ET_ASSOCIATION }
 
   private final JavaMailSender smtp;
   private final ModelesCourriel modeles;
@@ -35,9 +37,12 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
   private final Clock horloge;
   private final String expediteur;
   private final String adresseCdc;
+  private final AssociationsProperties associations;
 
   public EnvoyerCourrielDelegate(JavaMailSender smtp, ModelesCourriel modeles, JournalCourriels journal, Clock horloge,
-      @Value("${dife.mail.expediteur}") String expediteur, @Value("${dife.cdc.email}") String adresseCdc) {
+      @Value("${dife.mail.expediteur}") String expediteur, @Value("${dife.cdc.email}") String adresseCdc,
+      AssociationsProperties associations) {
+    this.associations = associations;
     this.smtp = smtp;
     this.modeles = modeles;
     this.journal = journal;
@@ -63,6 +68,9 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
     MimeMessageHelper redaction = new MimeMessageHelper(message, "UTF-8");
     redaction.setFrom(expediteur);
     redaction.setTo(adresse);
+    if (destinataire == Destinataire.ELU_ET_ASSOCIATION) {
+      redaction.setCc(associations.email(execution.getTenantId()));
+    }
     redaction.setSubject(courriel.sujet());
     redaction.setText(courriel.corps());
     // a stable id lets mail clients drop a copy should a crash make the job send twice

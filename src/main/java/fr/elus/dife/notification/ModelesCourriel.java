@@ -16,14 +16,14 @@ import org.springframework.stereotype.Component;
 /**
  * The French email templates of courriels/*.txt: a first line "Objet : …", a blank
  * line, then the body; {{variable}} is replaced by the dossier's variable, and
- * {{variable|date}} shows an ISO date as 12/04/1971. A variable the dossier lacks is
+ * {{variable|date}} shows an ISO date as 12/04/1971, {{map.cle}} an entry of a map variable. A variable the dossier lacks is
  * an error, not a hole in a letter to the CDC; one it has without value reads
  * "non renseigné".
  */
 @Component
 public class ModelesCourriel {
 
-  private static final Pattern VARIABLE = Pattern.compile("\\{\\{(\\w+)(\\|date)?}}");
+  private static final Pattern VARIABLE = Pattern.compile("\\{\\{([\\w.]+)(\\|date)?}}");
   private static final DateTimeFormatter DATE_FRANCAISE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final String PREFIXE_OBJET = "Objet : ";
 
@@ -47,16 +47,24 @@ public class ModelesCourriel {
     StringBuilder resultat = new StringBuilder();
     while (variable.find()) {
       String nom = variable.group(1);
-      if (!variables.containsKey(nom)) {
-        throw new IllegalStateException("Modèle " + modele + " : variable « " + nom + " » absente du dossier");
-      }
-      Object valeur = variables.get(nom);
+      Object valeur = valeur(modele, nom, variables);
       String texteValeur = valeur == null || valeur.toString().isBlank() ? "non renseigné"
           : variable.group(2) != null ? LocalDate.parse(valeur.toString().substring(0, 10)).format(DATE_FRANCAISE)
           : valeur.toString();
       variable.appendReplacement(resultat, Matcher.quoteReplacement(texteValeur));
     }
     return variable.appendTail(resultat).toString();
+  }
+
+  private static Object valeur(String modele, String nom, Map<String, Object> variables) {
+    Object valeur = variables;
+    for (String partie : nom.split("\\.")) {
+      if (!(valeur instanceof Map<?, ?> map) || !map.containsKey(partie)) {
+        throw new IllegalStateException("Modèle " + modele + " : variable « " + nom + " » absente du dossier");
+      }
+      valeur = map.get(partie);
+    }
+    return valeur;
   }
 
   private static String lire(String modele) {

@@ -18,6 +18,7 @@ public class Echeances {
 
   private static final Duration DELAI_AR24 = Duration.ofHours(24);
   private static final LocalTime HEURE_DE_RELANCE = LocalTime.of(9, 0);
+  private static final LocalTime FIN_DE_JOURNEE = LocalTime.of(18, 0);
 
   private final ZoneId fuseau;
 
@@ -40,9 +41,28 @@ public class Echeances {
    * 9:00 in Paris, so that the follow-up arrives in working hours.
    */
   public Date semainesApres(Object date, int n) {
-    LocalDate jour = date instanceof Date d ? d.toInstant().atZone(fuseau).toLocalDate()
+    return Date.from(jour(date).plusWeeks(n).atTime(HEURE_DE_RELANCE).atZone(fuseau).toInstant());
+  }
+
+  /** n working days before a date (a form's "2026-03-18" or a Date), at 9:00 in Paris. */
+  public Date joursOuvresAvant(Object date, int n) {
+    return Date.from(CalendrierOuvre.ajouterJoursOuvres(jour(date), -n, null).atTime(HEURE_DE_RELANCE)
+        .atZone(fuseau).toInstant());
+  }
+
+  /** The first moment of a day: a training's start, when its validation must be done. */
+  public Date debutDuJour(Object date) {
+    return Date.from(jour(date).atStartOfDay(fuseau).toInstant());
+  }
+
+  /** 18:00 on a day: a training's last day is over. */
+  public Date finDuJour(Object date) {
+    return Date.from(jour(date).atTime(FIN_DE_JOURNEE).atZone(fuseau).toInstant());
+  }
+
+  private LocalDate jour(Object date) {
+    return date instanceof Date d ? d.toInstant().atZone(fuseau).toLocalDate()
         : LocalDate.parse(date.toString().substring(0, 10));
-    return Date.from(jour.plusWeeks(n).atTime(HEURE_DE_RELANCE).atZone(fuseau).toInstant());
   }
 
   /** The same time of day, n working days later (public holidays of the department excluded). */

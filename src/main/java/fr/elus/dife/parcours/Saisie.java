@@ -1,5 +1,6 @@
 package fr.elus.dife.parcours;
 
+import fr.elus.dife.regles.CodeInsee;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -41,16 +42,45 @@ final class Saisie {
   }
 
   LocalDate datePasseeOuDuJour(String champ, LocalDate aujourdhui) {
-    LocalDate date;
-    try {
-      date = LocalDate.parse(texte(champ).substring(0, Math.min(10, texte(champ).length())));
-    } catch (DateTimeParseException e) {
-      throw invalide(champ, "date attendue au format AAAA-MM-JJ.");
-    }
+    LocalDate date = date(champ);
     if (date.isAfter(aujourdhui)) {
       throw invalide(champ, "la date ne peut pas être dans le futur.");
     }
     return date;
+  }
+
+  LocalDate date(String champ) {
+    String texte = texte(champ);
+    try {
+      return LocalDate.parse(texte.substring(0, Math.min(10, texte.length())));
+    } catch (DateTimeParseException e) {
+      throw invalide(champ, "date attendue au format AAAA-MM-JJ.");
+    }
+  }
+
+  int entier(String champ, int minimum, int maximum) {
+    Object valeur = tache.getVariable(champ);
+    if (valeur == null || valeur.toString().isBlank()) {
+      throw invalide(champ, "ce champ est obligatoire.");
+    }
+    try {
+      BigDecimal nombre = new BigDecimal(valeur.toString().strip());
+      int entier = nombre.intValueExact();
+      if (entier < minimum || entier > maximum) {
+        throw invalide(champ, "nombre entier de " + minimum + " à " + maximum + " attendu.");
+      }
+      return entier;
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw invalide(champ, "nombre entier attendu.");
+    }
+  }
+
+  String codeInsee(String champ) {
+    String code = texte(champ).toUpperCase();
+    if (!CodeInsee.estValide(code)) {
+      throw invalide(champ, CodeInsee.FORMAT_ATTENDU + " attendu.");
+    }
+    return code;
   }
 
   /** An amount in euros from a text or number field: not negative, 2 decimals at most. */

@@ -7,11 +7,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("dife")
 public record AssociationsProperties(List<Association> associations) {
 
-  public record Association(String id, String nom) {
+  /** email: the team mailbox of the association's conseillers, told when a dossier closes without the DIFE. */
+  public record Association(String id, String nom, String email) {
   }
 
   public AssociationsProperties {
     associations = associations == null ? List.of() : List.copyOf(associations);
+  }
+
+  public String email(String id) {
+    return associations.stream().filter(a -> a.id().equals(id)).map(Association::email)
+        .filter(email -> email != null && !email.isBlank()).findFirst()
+        .orElseThrow(() -> new IllegalStateException("Adresse électronique de l'association " + id
+            + " non configurée (dife.associations[].email, variable DIFE_" + String.valueOf(id).toUpperCase() + "_EMAIL)"));
   }
 
   public List<String> identifiants() {

@@ -30,13 +30,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * of this class is the parcours' own (the called ones have their test classes).
  */
 @Deployment(resources = {"bpmn/dife-parcours.bpmn", "bpmn/dife-identite-numerique.bpmn", "bpmn/dife-escalade-cdc.bpmn",
-    "bpmn/choix-canal-identite.dmn"})
+    "bpmn/dife-inscription-formation.bpmn", "bpmn/choix-canal-identite.dmn", "bpmn/tarif-nuitee.dmn", "bpmn/tarif-repas.dmn"})
 class DifeParcoursProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension moteur = ProcessEngineCoverageExtension.builder()
       .configurationResource("camunda-unit.cfg.xml")
-      .excludeProcessDefinitionKeys("dife-identite-numerique", "dife-escalade-cdc")
+      .excludeProcessDefinitionKeys("dife-identite-numerique", "dife-escalade-cdc", "dife-inscription-formation")
       .assertClassCoverageAtLeast(1.0)
       .build();
 
@@ -46,7 +46,8 @@ class DifeParcoursProcessTest {
   @BeforeEach
   void beans(ProcessEngine engine) {
     BpmnAwareTests.init(engine);
-    beans = BeansDuParcours.enregistrer();
+    beans = BeansDuParcours.enregistrer(engine);
+    HeureDeParis.maintenant("2026-02-20T10:00");
   }
 
   @AfterEach
@@ -80,9 +81,120 @@ class DifeParcoursProcessTest {
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("montantDroitsLu");
     droitsVisibles(instance, "800,00");
 
-    assertThat(instance).isEnded().hasPassed("Fin_DroitsVerifies").variables()
-        .containsEntry("droitsDife", "800.00").containsEntry("droitsVisibles", true);
+    assertThat(instance).isWaitingAt("Appel_InscriptionFormation").variables()
+        .containsEntry("droitsDife", "800.00").containsEntry("droitsVisibles", true)
+        .containsEntry("statutDossier", "CHOIX_FORMATION");
+    assertThat(beans.dossiersClos).isEmpty();
+  }
+
+  /** The registration with enough DIFE for the whole cost, validated by the élu. */
+  private void inscrire(ProcessInstance instance, String fin) {
+    assertThat(instance).isWaitingAt("Appel_InscriptionFormation");
+    ProcessInstance inscription = calledProcessInstance("dife-inscription-formation");
+    complete(task(inscription), Map.of("moyenRecherche", "RECHERCHE", "organismeFormation", "Institut des élus",
+        "intituleFormation", "Finances locales", "dateDebutFormation", "2026-03-18", "dateFinFormation", fin,
+        "coutFormation", "500", "codeInseeLieuFormation", "75056"));
+    complete(task(inscription), Map.of("issueInscription", "DOSSIER_ENVOYE"));
+    runtimeService().correlateMessage("PropositionOrganisme", CLE, Map.of("dateAcceptation", "2026-03-02",
+        "dateDebutFormation", "2026-03-18", "dateFinFormation", fin, "coutFormation", "500.00",
+        "codeInseeLieuFormation", "75056"));
+    execute(job(inscription));
+    runtimeService().correlateMessage("InscriptionValidee", CLE, Map.of("dateValidation", "2026-03-10"));
+  }
+
+  private ProcessInstance jusquAuxFraisThr() {
+    ProcessInstance instance = ouvrir(Elus.avec("identiteNumerique", true));
+    droitsVisibles(instance, "700");
+    inscrire(instance, "2026-03-19");
+    assertThat(instance).isWaitingAt("Timer_FinFormation").variables().containsEntry("statutDossier", "EN_FORMATION");
+    assertThat(job().getDuedate()).isEqualTo(HeureDeParis.paris("2026-03-19T18:00"));
+    HeureDeParis.maintenant("2026-03-19T18:00");
+    execute(job());
+    assertThat(instance).isWaitingAt("Tache_DeclarerFraisThr").variables().containsEntry("statutDossier", "FRAIS_THR");
+    return instance;
+  }
+
+  @Test
+  void formationSuivieFraisThrAParis() {
+    ProcessInstance instance = jusquAuxFraisThr();
+
+    complete(task(), Map.of("repasPris", 2, "codeInseeNuitee1", "75056", "nombreNuitees1", 1));
+
+    assertThat(instance).variables().containsEntry("fraisThr", Map.of("repas", "2", "montantRepas", "35.00",
+        "nuitees", "1", "montantNuitees", "110.00", "total", "145.00"));
+    execute(job());
+    assertThat(instance).isEnded().hasPassed("Fin_FormationSuivie")
+        .variables().containsEntry("statutDossier", "CLOS_FORMATION_SUIVIE");
+    assertThat(beans.modeles()).endsWith("FRAIS_THR");
     assertThat(beans.dossiersClos).containsExactly(CLE);
+  }
+
+  @Test
+  void fraisThrEnMetropoleDuGrandParisEtAilleurs() {
+    ProcessInstance instance = jusquAuxFraisThr();
+    assertThatThrownBy(() -> complete(task(), Map.of("repasPris", -1)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("repasPris");
+    assertThatThrownBy(() -> complete(task(), Map.of("repasPris", 3, "codeInseeNuitee1", "93066", "nombreNuitees1", 0)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("nombreNuitees1");
+
+    complete(task(), Map.of("repasPris", 3, "codeInseeNuitee1", "93066", "nombreNuitees1", 2,
+        "codeInseeNuitee2", "45234", "nombreNuitees2", 1));
+
+    assertThat(instance).variables().extracting(v -> ((Map<?, ?>) v.get("fraisThr")).get("total")).isEqualTo("302.50");
+  }
+
+  @Test
+  void difeNonMobiliseQuandLeDelaiNEstPasTenu() {
+    ProcessInstance instance = ouvrir(Elus.avec("identiteNumerique", true));
+    droitsVisibles(instance, "700");
+    ProcessInstance inscription = calledProcessInstance("dife-inscription-formation");
+    complete(task(inscription), Map.of("moyenRecherche", "RECHERCHE", "organismeFormation", "Institut des élus",
+        "intituleFormation", "Finances locales", "dateDebutFormation", "2026-03-05", "dateFinFormation", "2026-03-05",
+        "coutFormation", "500", "codeInseeLieuFormation", "45234"));
+    complete(task(inscription), Map.of("issueInscription", "DOSSIER_ENVOYE"));
+    runtimeService().correlateMessage("PropositionOrganisme", CLE, Map.of("dateAcceptation", "2026-02-23",
+        "dateDebutFormation", "2026-03-05", "dateFinFormation", "2026-03-05", "coutFormation", "500.00",
+        "codeInseeLieuFormation", "45234"));
+    execute(job(inscription));
+    complete(task(inscription), Map.of("decisionDelai", "CLORE"));
+
+    assertThat(instance).isEnded().hasPassed("Erreur_InscriptionSansDife", "Fin_DifeNonMobilise")
+        .variables().containsEntry("statutDossier", "CLOS_DIFE_NON_MOBILISE");
+  }
+
+  @Test
+  void abandonAuxEtapesDuCompteDeLIdentiteEtDeLaValidation() {
+    ProcessInstance auCompte = ouvrir(Elus.avec("compteFormation", false));
+    abandonner(auCompte);
+
+    ProcessInstance aLIdentite = ouvrir(Elus.claire());
+    assertThat(aLIdentite).isWaitingAt("Appel_IdentiteNumerique");
+    abandonner(aLIdentite);
+
+    ProcessInstance aLaValidation = ouvrir(Elus.avec("identiteNumerique", true));
+    droitsVisibles(aLaValidation, "700");
+    ProcessInstance inscription = calledProcessInstance("dife-inscription-formation");
+    complete(task(inscription), Map.of("moyenRecherche", "RECHERCHE", "organismeFormation", "Institut",
+        "intituleFormation", "Finances", "dateDebutFormation", "2026-03-18", "dateFinFormation", "2026-03-18",
+        "coutFormation", "500", "codeInseeLieuFormation", "45234"));
+    complete(task(inscription), Map.of("issueInscription", "DOSSIER_ENVOYE"));
+    runtimeService().correlateMessage("PropositionOrganisme", CLE, Map.of("dateAcceptation", "2026-03-02",
+        "dateDebutFormation", "2026-03-18", "dateFinFormation", "2026-03-18", "coutFormation", "500.00",
+        "codeInseeLieuFormation", "45234"));
+    execute(job(inscription));
+    assertThat(aLaValidation).variables().containsEntry("statutDossier", "VALIDATION");
+    abandonner(aLaValidation);
+
+    assertThat(beans.dossiersClos).containsExactly(CLE, CLE, CLE);
+  }
+
+  private static void abandonner(ProcessInstance instance) {
+    runtimeService().createMessageCorrelation("AbandonDossier").processInstanceId(instance.getId())
+        .setVariable("motifAbandon", "L'élu renonce.").correlate();
+    assertThat(instance).isEnded().hasPassed("Fin_Abandon").variables()
+        .containsEntry("statutDossier", "CLOS_ABANDON").containsEntry("motifAbandon", "L'élu renonce.");
+    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(CLE).count())
+        .as("called processes, timers and tasks go with it").isZero();
   }
 
   @Test
@@ -91,12 +203,12 @@ class DifeParcoursProcessTest {
 
     assertThat(instance).isWaitingAt("Tache_CreerCompteFormation").variables().containsEntry("statutDossier", "COMPTE_FORMATION");
     assertThat(task()).hasCandidateGroup("conseillers").isNotAssigned();
-    complete(task(), Map.of("modeCreationCompte", "QUATRE_ETAPES", "dateCreationCompte", "2026-11-23"));
+    complete(task(), Map.of("modeCreationCompte", "QUATRE_ETAPES", "dateCreationCompte", "2026-02-19"));
 
     assertThat(instance).hasPassed("Tache_CreerCompteFormation", "Appel_IdentiteNumerique")
         .variables().containsEntry("compteFormation", true);
     droitsVisibles(instance, "400");
-    assertThat(instance).isEnded();
+    assertThat(instance).isWaitingAt("Appel_InscriptionFormation");
   }
 
   @Test
@@ -149,7 +261,7 @@ class DifeParcoursProcessTest {
         .setVariable("reponseCdcResolue", true).setVariable("piecesDemandeesCdc", List.of()).correlate();
 
     droitsVisibles(instance, "700.00");
-    assertThat(instance).isEnded().hasPassed("Appel_EscaladeDroits", "Fin_DroitsVerifies");
+    assertThat(instance).hasPassed("Appel_EscaladeDroits").isWaitingAt("Appel_InscriptionFormation");
   }
 
   @Test

@@ -35,7 +35,7 @@ class FraisThrTest {
   @Test
   void deuxRepasEtUneNuitADeParis() {
     FraisThr.Resultat r = FraisThr.calculer(2, SEJOUR, List.of(new FraisThr.Nuitees("75056", 1, SEJOUR)),
-        ReferentielCommunesTest.livre(), BAREME);
+        ReferentielCommunesDeTest.livre(), BAREME);
 
     assertThat(r.montantRepas()).isEqualTo("35.00");
     assertThat(r.montantNuitees()).isEqualTo("110.00");
@@ -50,7 +50,7 @@ class FraisThrTest {
         new FraisThr.Nuitees("93066", 2, SEJOUR),      // Saint-Denis: Grand Paris
         new FraisThr.Nuitees("69123", 1, SEJOUR),      // Lyon
         new FraisThr.Nuitees("45234", 1, SEJOUR)),     // Orléans
-        ReferentielCommunesTest.livre(), BAREME);
+        ReferentielCommunesDeTest.livre(), BAREME);
 
     assertThat(r.montantRepas()).isEqualTo("52.50");
     assertThat(r.montantNuitees()).isEqualTo("340.00");
@@ -63,7 +63,7 @@ class FraisThrTest {
   void chaqueNuiteeAuBaremeDeSaDate() {
     FraisThr.Resultat r = FraisThr.calculer(0, SEJOUR, List.of(
         new FraisThr.Nuitees("75056", 1, LocalDate.of(2026, 12, 31)),
-        new FraisThr.Nuitees("75056", 1, CHANGEMENT)), ReferentielCommunesTest.livre(), BAREME);
+        new FraisThr.Nuitees("75056", 1, CHANGEMENT)), ReferentielCommunesDeTest.livre(), BAREME);
 
     assertThat(r.lignes()).extracting(FraisThr.Ligne::tarif).containsExactly(new BigDecimal("110"), new BigDecimal("140"));
     assertThat(r.total()).isEqualTo("250.00");
@@ -71,7 +71,7 @@ class FraisThrTest {
 
   @Test
   void rienADeclarerDonneZero() {
-    FraisThr.Resultat r = FraisThr.calculer(0, SEJOUR, List.of(), ReferentielCommunesTest.livre(), BAREME);
+    FraisThr.Resultat r = FraisThr.calculer(0, SEJOUR, List.of(), ReferentielCommunesDeTest.livre(), BAREME);
 
     assertThat(r.total()).isEqualTo("0.00");
     assertThat(r.lignes()).isEmpty();

@@ -13,10 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The shipped list of communes (src/main/resources/referentiel/communes-nuitee.csv). */
 class ReferentielCommunesTest {
 
-  static ReferentielCommunes livre() {
-    InputStream csv = ReferentielCommunesTest.class.getClassLoader()
-        .getResourceAsStream(ReglesConfiguration.REFERENTIEL_COMMUNES);
-    return ReferentielCommunes.lire(csv);
+  private static ReferentielCommunes livre() {
+    return ReferentielCommunesDeTest.livre();
   }
 
   @Test

@@ -1,0 +1,43 @@
+package fr.elus.dife.parcours;
+
+import fr.elus.dife.regles.CalendrierOuvre;
+import fr.elus.dife.regles.DelaiInscription;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** R6 on the organisme's proposal: 11 working days strictly between acceptance and start. */
+@Component("verifierDelaiInscription")
+public class VerifierDelaiInscriptionDelegate implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(VerifierDelaiInscriptionDelegate.class);
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    LocalDate acceptation = LocalDate.parse((String) execution.getVariable("dateAcceptation"));
+    LocalDate debut = LocalDate.parse((String) execution.getVariable("dateDebutFormation"));
+    DelaiInscription delai = DelaiInscription.calculer(acceptation, debut, departementPrudent(execution));
+    execution.setVariable("joursOuvresInscription", delai.joursOuvres());
+    execution.setVariable("delaiTenu", delai.mobilisable());
+    execution.setVariable("dateLimiteAcceptation", delai.dateLimiteAcceptation().toString());
+    LOG.info("Dossier {} : {} jours ouvrés entre l'acceptation et le début", execution.getProcessBusinessKey(),
+        delai.joursOuvres());
+  }
+
+  /**
+   * Alsace-Moselle has two more holidays: when the training or the collectivity is
+   * there, they are counted out, as losing the DIFE is worse than asking early.
+   */
+  private static String departementPrudent(DelegateExecution execution) {
+    for (String variable : new String[] {"codeInseeLieuFormation", "collectiviteCodeInsee"}) {
+      Object code = execution.getVariable(variable);
+      if (code != null && CalendrierOuvre.estAlsaceMoselle(code.toString().substring(0, 2))) {
+        return code.toString().substring(0, 2);
+      }
+    }
+    return null;
+  }
+}

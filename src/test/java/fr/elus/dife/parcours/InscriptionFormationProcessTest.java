@@ -1,0 +1,241 @@
+package fr.elus.dife.parcours;
+
+import static fr.elus.dife.parcours.HeureDeParis.maintenant;
+import static fr.elus.dife.parcours.HeureDeParis.paris;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path of dife-inscription-formation (R5–R7): timers by their due dates, 100 % coverage. */
+@Deployment(resources = {"bpmn/dife-inscription-formation.bpmn", "bpmn/dife-escalade-cdc.bpmn"})
+class InscriptionFormationProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension moteur = ProcessEngineCoverageExtension.builder()
+      .configurationResource("camunda-unit.cfg.xml")
+      .excludeProcessDefinitionKeys("dife-escalade-cdc")
+      .assertClassCoverageAtLeast(1.0).build();
+
+  private static final String CLE = Elus.REFERENCE;
+  private BeansDuParcours beans;
+
+  @BeforeEach
+  void beans(ProcessEngine engine) {
+    BpmnAwareTests.init(engine);
+    beans = BeansDuParcours.enregistrer();
+    maintenant("2026-02-20T10:00");   // a Friday
+  }
+
+  @AfterEach
+  void remettre() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  private ProcessInstance demarrer(String droits) {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("dife-inscription-formation", CLE,
+        Elus.avec("droitsDife", droits));
+    assertThat(instance).isWaitingAt("Tache_ChoisirFormation").variables().containsEntry("statutDossier", "CHOIX_FORMATION");
+    return instance;
+  }
+
+  private static void choisir(String debut, String cout) {
+    complete(task(), Map.of("moyenRecherche", "DROITS_MANDAT", "organismeFormation", "Institut des élus",
+        "intituleFormation", "Finances locales", "dateDebutFormation", debut, "dateFinFormation", debut,
+        "coutFormation", cout, "codeInseeLieuFormation", "45234"));
+  }
+
+  private static void inscrire(ProcessInstance instance) {
+    assertThat(instance).isWaitingAt("Tache_InscrireSurMcf").variables().containsEntry("statutDossier", "INSCRIPTION");
+    complete(task(), Map.of("issueInscription", "DOSSIER_ENVOYE"));
+    assertThat(instance).isWaitingAt("Timer_ReponseOrganisme").variables().containsEntry("statutDossier", "ATTENTE_PROPOSITION");
+  }
+
+  private static void proposition(String acceptation, String debut, String cout) {
+    runtimeService().createMessageCorrelation("PropositionOrganisme").processInstanceBusinessKey(CLE)
+        .setVariables(Map.of("dateAcceptation", acceptation, "dateDebutFormation", debut, "dateFinFormation", debut,
+            "coutFormation", cout, "codeInseeLieuFormation", "45234"))
+        .correlate();
+  }
+
+  @Test
+  void parcoursCompletAvecContributionDeLaCollectiviteEtRappel() {
+    ProcessInstance instance = demarrer("700.00");
+    choisir("2026-03-18", "1200");
+    assertThat(instance).variables().containsEntry("coutFormation", "1200.00")
+        .containsEntry("alerteDelaiInscription", "L'organisme doit accepter la demande au plus tard le 02/03/2026 "
+            + "pour tenir les 11 jours ouvrés.");
+    inscrire(instance);
+    assertThat(job().getDuedate()).isEqualTo(paris("2026-02-24T10:00"));   // 2 working days
+
+    proposition("2026-03-02", "2026-03-18", "1200.00");   // exactly 11 working days
+    assertThat(instance).variables().containsEntry("joursOuvresInscription", 11).containsEntry("delaiTenu", true)
+        .containsEntry("resteAPayer", true).containsEntry("plafondCollectivite", "500.00");
+    assertThat(instance).isWaitingAt("Tache_DemanderContributionCollectivite");
+    assertThatThrownBy(() -> complete(task(), Map.of("reponseCollectivite", "OUI", "contributionCollectiviteAccordee", "900")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("contributionCollectiviteAccordee")
+        .hasMessageContaining("500.00");
+    complete(task(), Map.of("reponseCollectivite", "OUI", "contributionCollectiviteAccordee", "400"));
+    assertThat(instance).variables().containsEntry("repartition", Map.of("coutFormation", "1200.00",
+        "priseEnChargeDife", "700.00", "contributionCollectivite", "400.00", "plafondCollectivite", "500.00",
+        "resteAChargeElu", "100.00"));
+
+    execute(job());
+    assertThat(instance).isWaitingAt("Timer_RappelValidation", "Tache_ConstaterValidation", "Timer_DebutFormation")
+        .variables().containsEntry("statutDossier", "VALIDATION");
+    assertThat(jobQuery().activityId("Timer_RappelValidation").singleResult().getDuedate())
+        .isEqualTo(paris("2026-03-13T09:00"));   // 3 working days before the start
+    assertThat(jobQuery().activityId("Timer_DebutFormation").singleResult().getDuedate())
+        .isEqualTo(paris("2026-03-18T00:00"));
+    maintenant("2026-03-13T09:00");
+    execute(jobQuery().activityId("Timer_RappelValidation").singleResult());
+    execute(jobQuery().activityId("Envoi_RappelValidation").singleResult());
+
+    runtimeService().correlateMessage("InscriptionValidee", CLE, Map.of("dateValidation", "2026-03-14"));
+    assertThat(instance).isEnded().hasPassed("Fin_InscriptionValidee", "Fin_RappelEnvoye");
+    assertThat(beans.modeles()).containsExactly("REPARTITION_VALIDATION", "RAPPEL_VALIDATION");
+  }
+
+  @Test
+  void dixJoursOuvresSeulementAvecUnFerieEntreLesDeux() {
+    ProcessInstance instance = demarrer("700.00");
+    maintenant("2026-04-20T10:00");
+    choisir("2026-05-20", "500");
+    inscrire(instance);
+
+    proposition("2026-04-30", "2026-05-20", "500.00");   // 1, 8 and 14 May between
+
+    assertThat(instance).variables().containsEntry("joursOuvresInscription", 10).containsEntry("delaiTenu", false);
+    execute(job());
+    assertThat(instance).isWaitingAt("Tache_DecisionDelaiNonTenu");
+    complete(task(), Map.of("decisionDelai", "AUTRE_SESSION"));
+    assertThat(instance).isWaitingAt("Tache_ChoisirFormation");
+    choisir("2026-06-22", "500");
+    inscrire(instance);
+    proposition("2026-05-21", "2026-06-22", "500.00");
+    assertThat(instance).variables().containsEntry("delaiTenu", true).containsEntry("resteAPayer", false);
+    assertThat(instance).isWaitingAt("Envoi_Repartition").hasNotPassed("Tache_DemanderContributionCollectivite");
+    assertThat(beans.modeles()).containsExactly("DELAI_NON_TENU");
+  }
+
+  @Test
+  void delaiNonTenuLeConseillerCloture() {
+    ProcessInstance instance = demarrer("700.00");
+    choisir("2026-03-05", "500");
+    assertThat(instance).variables().extracting(v -> v.get("alerteDelaiInscription")).asString().startsWith("ATTENTION");
+    inscrire(instance);
+    proposition("2026-02-23", "2026-03-05", "500.00");
+    execute(job());
+    complete(task(), Map.of("decisionDelai", "CLORE"));
+
+    assertThat(instance).isEnded().hasPassed("Fin_DelaiNonTenu");
+  }
+
+  @Test
+  void echecFranceConnectEscaladeSansInscriptionPossiblePendantCeTemps() {
+    ProcessInstance instance = demarrer("700.00");
+    choisir("2026-04-15", "500");
+    assertThatThrownBy(() -> complete(task(), Map.of("issueInscription", "ECHEC_FRANCECONNECT")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("descriptionErreur");
+    complete(task(), Map.of("issueInscription", "ECHEC_FRANCECONNECT", "descriptionErreur", "Erreur 500 sur MCF"));
+
+    assertThat(instance).isWaitingAt("Appel_EscaladeFranceConnect");
+    assertThat(taskQuery().taskDefinitionKey("Tache_InscrireSurMcf").count()).isZero();
+    ProcessInstance escalade = calledProcessInstance("dife-escalade-cdc");
+    assertThat(escalade).variables().containsEntry("motifEscalade", "ECHEC_FRANCECONNECT");
+    execute(job(escalade));
+    execute(job(escalade));
+    runtimeService().createMessageCorrelation("ReponseCdc").processInstanceBusinessKey(CLE)
+        .setVariable("reponseCdcResolue", true).setVariable("piecesDemandeesCdc", List.of()).correlate();
+
+    assertThat(instance).isWaitingAt("Tache_InscrireSurMcf");
+  }
+
+  @Test
+  void lOrganismeNeRepondPasRelancePuisPropositionEnregistreeParLeConseiller() {
+    ProcessInstance instance = demarrer("1500.00");
+    choisir("2026-04-15", "900");
+    inscrire(instance);
+    maintenant("2026-02-24T10:00");
+    execute(job());
+    complete(task(), Map.of("issueRelanceOrganisme", "ATTENDRE"));
+    assertThat(instance).isWaitingAt("Timer_ReponseOrganisme");
+    assertThat(job().getDuedate()).isEqualTo(paris("2026-02-26T10:00"));
+    execute(job());
+    complete(task(), Map.of("issueRelanceOrganisme", "PROPOSITION_RECUE", "dateAcceptation", "2026-02-24",
+        "dateDebutFormation", "2026-04-15", "dateFinFormation", "2026-04-16", "coutFormation", "950",
+        "codeInseeLieuFormation", "75056"));
+
+    assertThat(instance).hasPassed("Fin_PropositionEnregistree").isWaitingAt("Envoi_Repartition")
+        .variables().containsEntry("coutFormation", "950.00").containsEntry("resteAPayer", false);
+  }
+
+  @Test
+  void demandeCaduqueRetourAuChoix() {
+    ProcessInstance instance = demarrer("700.00");
+    choisir("2026-04-15", "500");
+    inscrire(instance);
+    execute(job());
+    complete(task(), Map.of("issueRelanceOrganisme", "DEMANDE_CADUQUE"));
+
+    assertThat(instance).hasPassed("Fin_DemandeCaduque", "Erreur_ChoisirAutreFormation").isWaitingAt("Tache_ChoisirFormation");
+  }
+
+  @Test
+  void sansValidationAuDebutDeLaFormationDossierIncomplet() {
+    ProcessInstance instance = demarrer("700.00");
+    choisir("2026-03-18", "1200");
+    inscrire(instance);
+    proposition("2026-03-02", "2026-03-18", "1200.00");
+    complete(task(), Map.of("reponseCollectivite", "NON"));
+    assertThat(instance).variables().extracting(v -> ((Map<?, ?>) v.get("repartition")).get("resteAChargeElu"))
+        .isEqualTo("500.00");
+    execute(job());
+
+    maintenant("2026-03-18T00:00");
+    execute(jobQuery().activityId("Timer_DebutFormation").singleResult());
+
+    assertThat(instance).hasPassed("Erreur_DossierIncomplet").isWaitingAt("Envoi_DossierIncomplet");
+    execute(job());
+    assertThat(instance).isEnded().hasPassed("Fin_DossierIncomplet");
+    assertThat(beans.courriels).last().satisfies(c -> {
+      assertThat(c.modele()).isEqualTo("DOSSIER_INCOMPLET");
+      assertThat(c.destinataire()).isEqualTo("ELU_ET_ASSOCIATION");
+    });
+  }
+
+  @Test
+  void leConseillerConstateLaValidation() {
+    ProcessInstance instance = demarrer("2000.00");
+    choisir("2026-03-18", "1200");
+    inscrire(instance);
+    proposition("2026-03-02", "2026-03-18", "1200.00");
+    execute(job());
+    complete(taskQuery().taskDefinitionKey("Tache_ConstaterValidation").singleResult(), Map.of("dateValidation", "2026-02-20"));
+
+    assertThat(instance).isEnded().hasPassed("Fin_ValidationConstatee", "Esc_ValidationConstatee", "Fin_InscriptionValidee");
+  }
+}
