@@ -101,9 +101,10 @@ public class ConsultationDossier {
   public VueDossier consulter(String reference) {
     DossierEnregistre dossier = dossierVisible(reference);
     List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(reference).tenantIdIn(dossier.association()).list();
+        .processInstanceBusinessKey(reference).tenantIdIn(dossier.association())
+        .orderByProcessInstanceStartTime().asc().list();
     List<String> ids = instances.stream().map(HistoricProcessInstance::getId).toList();
-    Map<String, Object> variables = variablesDuDossier(dossier.processInstanceId());
+    Map<String, Object> variables = variablesDuDossier(dossier.processInstanceId(), instances);
     Elu elu = new Elu(texte(variables, "nomNaissance"), texte(variables, "nomUsage"), texte(variables, "prenoms"),
         texte(variables, "nirMasque"), texte(variables, "email"), texte(variables, "collectiviteNom"),
         texte(variables, "collectiviteCodeInsee"), texte(variables, "mandat"));
@@ -147,8 +148,18 @@ public class ConsultationDossier {
     return new PageDossiers(page, taille, total, resumes);
   }
 
-  private Map<String, Object> variablesDuDossier(String processInstanceId) {
-    return variablesParInstance(List.of(processInstanceId)).getOrDefault(processInstanceId, Map.of());
+  /**
+   * The dossier's own variables, overlaid with those of its running called processes:
+   * these work on copies (the split, the chosen training) that reach dife-parcours
+   * only when they end.
+   */
+  private Map<String, Object> variablesDuDossier(String processInstanceId, List<HistoricProcessInstance> instances) {
+    Map<String, Map<String, Object>> parInstance = variablesParInstance(
+        instances.stream().map(HistoricProcessInstance::getId).toList());
+    Map<String, Object> variables = new LinkedHashMap<>(parInstance.getOrDefault(processInstanceId, Map.of()));
+    instances.stream().filter(i -> i.getEndTime() == null && !i.getId().equals(processInstanceId))
+        .forEach(i -> variables.putAll(parInstance.getOrDefault(i.getId(), Map.of())));
+    return variables;
   }
 
   private Map<String, Map<String, Object>> variablesParInstance(List<String> processInstanceIds) {

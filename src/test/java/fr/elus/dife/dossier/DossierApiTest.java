@@ -409,6 +409,28 @@ class DossierApiTest {
     }
   }
 
+  @Test
+  void unConseillerAbandonneUnDossierATouteEtape() {
+    String reference = ouvrir("conseiller45", DossiersDeTest.demande(false));
+    Attente.jusqua("la tâche de création du compte", () ->
+        taskService.createTaskQuery().processInstanceBusinessKey(reference).count() == 1);
+    String chemin = "/api/dossiers/" + reference + "/abandon";
+    Map<String, String> motif = Map.of("motif", "L'élu quitte son mandat.");
+
+    assertThat(http.post("conseiller45", chemin, Map.of()).corps().get("erreurs").get(0).get("champ").asText())
+        .isEqualTo("motif");
+    assertThat(http.post("analyste", chemin, motif).statut()).isEqualTo(403);
+    assertThat(http.post("conseiller79", chemin, motif).statut()).isEqualTo(404);
+    assertThat(http.post("conseiller45", chemin, motif).statut()).isEqualTo(202);
+
+    JsonNode vue = http.get("conseiller45", "/api/dossiers/" + reference).corps();
+    assertThat(vue.get("statutDossier").asText()).isEqualTo("CLOS_ABANDON");
+    assertThat(vue.hasNonNull("dateCloture")).isTrue();
+    assertThat(vue.get("etapes")).isEmpty();
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(reference).count()).isZero();
+    assertThat(http.post("superviseur45", chemin, motif).statut()).isEqualTo(409);
+  }
+
   private long compterDossiers() {
     Long nombre = jdbc.queryForObject("select count(*) from dife_dossier", Long.class);
     return nombre == null ? 0 : nombre;

@@ -26,7 +26,7 @@ class CockpitDiagrammesTest {
   void chaqueDiagrammeSAfficheDansCockpit() throws Exception {
     try (Navigateur navigateur = new Navigateur(port)) {
       navigateur.connecter("cockpit", "analyste", "demo");
-      for (String cle : List.of("dife-parcours", "dife-identite-numerique", "dife-escalade-cdc")) {
+      for (String cle : List.of("dife-parcours", "dife-identite-numerique", "dife-escalade-cdc", "dife-inscription-formation")) {
         ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(cle)
             .latestVersion().singleResult();
         navigateur.ouvrir("/camunda/app/cockpit/default/#/process-definition/" + definition.getId() + "/runtime");

@@ -45,14 +45,25 @@ class FormulairesTasklistTest {
       new Cas("dife-identite-numerique", "Tache_ActiverApplication", "conseiller45", "choisit lui-même son code de sécurité"),
       new Cas("dife-parcours", "Tache_VerifierDroitsElu", "conseiller45", "Le compte Élu apparaît-il ?"),
       new Cas("dife-escalade-cdc", "Tache_RassemblerPieces", "conseiller45", "Copie de la carte Vitale"),
-      new Cas("dife-escalade-cdc", "Tache_EscaladeEnRetard", "superviseur45", "Action menée"));
+      new Cas("dife-escalade-cdc", "Tache_EscaladeEnRetard", "superviseur45", "Action menée"),
+      new Cas("dife-inscription-formation", "Tache_ChoisirFormation", "conseiller45", "Comment la formation a-t-elle été trouvée ?"),
+      new Cas("dife-inscription-formation", "Tache_InscrireSurMcf", "conseiller45", "au plus tard le 02/03/2026"),
+      new Cas("dife-inscription-formation", "Tache_RelancerOrganisme", "conseiller45", "Attendre encore"),
+      new Cas("dife-inscription-formation", "Tache_DecisionDelaiNonTenu", "conseiller45", "10 jours ouvrés seulement"),
+      new Cas("dife-inscription-formation", "Tache_DemanderContributionCollectivite", "conseiller45", "500.00 €"),
+      new Cas("dife-inscription-formation", "Tache_ConstaterValidation", "conseiller45", "Je confirme mon inscription"),
+      new Cas("dife-parcours", "Tache_DeclarerFraisThr", "conseiller45", "Nombre de repas"));
 
   private static Map<String, Object> dossier(String reference) {
     return Elus.avec("reference", reference, "nomUsage", null, "statutDossier", "IDENTITE_NUMERIQUE",
         "motifCanal", "En ligne, vérification par lettre recommandée électronique AR24", "modeVerification", "AR24",
         "datePostage", "2026-10-26", "motifEscalade", "DROITS_ELU_ABSENTS",
         "libelleMotifEscalade", "compte Élu absent de Mon Compte Formation", "dateEscalade", "2026-11-02",
-        "piecesDemandeesCdc", "Copie de la carte Vitale");
+        "piecesDemandeesCdc", "Copie de la carte Vitale", "organismeFormation", "Institut des élus",
+        "intituleFormation", "Finances locales", "dateAcceptation", "2026-03-03", "dateDebutFormation", "2026-03-18",
+        "dateFinFormation", "2026-03-19", "coutFormation", "1200.00", "plafondCollectivite", "500.00",
+        "joursOuvresInscription", 10, "alerteDelaiInscription",
+        "L'organisme doit accepter la demande au plus tard le 02/03/2026 pour tenir les 11 jours ouvrés.");
   }
 
   @Test
