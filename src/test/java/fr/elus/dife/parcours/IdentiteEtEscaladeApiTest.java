@@ -5,20 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import fr.elus.dife.ApplicationDemarree;
 import fr.elus.dife.Attente;
 import fr.elus.dife.ClientHttp;
 import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DossiersDeTest;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,15 +74,8 @@ class IdentiteEtEscaladeApiTest {
         Map.of("idEvenement", id, "type", type, "date", OffsetDateTime.now().toString(), "donnees", donnees));
   }
 
-  private List<MimeMessage> courrielsA(String adresse, String motDansLeSujet) {
-    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-      try {
-        return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(adresse))
-            && m.getSubject().contains(motDansLeSujet);
-      } catch (MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
+  private List<MimeMessage> courrielsA(String adresse, String motsDuSujet) {
+    return CourrielsRecus.a(smtp, adresse, motsDuSujet);
   }
 
   private JsonNode dossier(String reference) {
@@ -126,10 +115,10 @@ class IdentiteEtEscaladeApiTest {
     MimeMessage cdc = courrielsA(adresseCdc, reference).get(0);
     assertThat(cdc.getSubject()).isEqualTo("Compte Élu absent sur Mon Compte Formation : Claire Anne " + nom
         + " (dossier " + reference + ")");
-    assertThat(GreenMailUtil.getBody(cdc).replace("=\r\n", "").replace("\r\n", "\n")).contains(
-        "Nom de naissance : " + nom, "Nom usuel et/ou marital : DURAND", "Pr=C3=A9nom(s) : Claire Anne",
-        "Date de naissance : 12/04/1971", "Lieu de naissance : Orl=C3=A9ans",
-        "Collectivit=C3=A9 o=C3=B9 s'exerce le mandat : Saint-Jean-de-Braye (code INSEE 45284)");
+    assertThat(CourrielsRecus.texte(cdc)).contains(
+        "Nom de naissance : " + nom, "Nom usuel et/ou marital : DURAND", "Prénom(s) : Claire Anne",
+        "Date de naissance : 12/04/1971", "Lieu de naissance : Orléans",
+        "Collectivité où s'exerce le mandat : Saint-Jean-de-Braye (code INSEE 45284)");
     Attente.jusqua("le courriel à l'élu", () -> courrielsA(email, "Caisse des Dépôts").size() == 1);
     assertThat(courrielsA(email, reference)).extracting(MimeMessage::getSubject).anySatisfy(
         s -> assertThat(s).contains("Identité Numérique La Poste à créer en ligne"));

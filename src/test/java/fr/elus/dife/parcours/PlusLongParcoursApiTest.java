@@ -15,7 +15,9 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.icegreen.greenmail.util.GreenMail;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -28,6 +30,8 @@ class PlusLongParcoursApiTest {
 
   @LocalServerPort
   int port;
+  @Autowired
+  GreenMail smtp;
 
   private ClientHttp http;
   private String reference;
@@ -139,5 +143,17 @@ class PlusLongParcoursApiTest {
     assertThat(historique).anySatisfy(d -> assertThat(d).contains("Avez-vous reçu le courrier recommandé"));
     assertThat(historique).anySatisfy(d -> assertThat(d).contains("Échec FranceConnect+"));
     assertThat(clos.get("historique").findValuesAsText("type").stream().filter("EVENEMENT"::equals)).hasSize(evenements);
+
+    // what the élu received
+    String email = demande.get("elu").get("email").asText();
+    assertThat(corps(email, "qui paie")).contains("pris en charge par votre DIFE", "700.00 €",
+        "collectivité : 400.00 €", "reste à votre charge, à régler par virement : 100.00 €",
+        "Je confirme mon inscription");
+    assertThat(corps(email, "frais de repas")).contains("2 repas : 35.00 €", "1 nuitée(s) : 110.00 €",
+        "soit 145.00 € au total", "motif « Ma formation en tant qu'élu », sous-motif « Frais THR »");
+  }
+
+  private String corps(String destinataire, String motsDuSujet) {
+    return CourrielsRecus.texte(CourrielsRecus.a(smtp, destinataire, motsDuSujet).get(0));
   }
 }
