@@ -109,10 +109,20 @@ public class ReferentielAcces {
     associations.associations().forEach(this::tenant);
     DROITS_PAR_GROUPE.forEach((groupe, droits) -> droits.forEach(droit -> accorder(groupe, droit)));
     filtre("Tâches de mon équipe", -20, "Tâches des groupes dont je fais partie, prises ou non",
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+        tachesDeMonEquipe());
     filtre("Mes tâches", -10, "Tâches que j'ai prises",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    filtre("Échéances cette semaine", 0, "Tâches de mon équipe dues dans les 7 jours ou en retard",
+        tachesDeMonEquipe().dueBeforeExpression("${dateTime().plusDays(7).toDate()}"));
+    filtre("Escalades CDC en retard", 10, "Escalades à la Caisse des Dépôts restées sans réponse",
+        tachesDeMonEquipe().taskDefinitionKey("Tache_EscaladeEnRetard"));
+    filtre("Procédures courrier en attente", 20, "Procédures courrier à préparer ou à suivre",
+        tachesDeMonEquipe().taskDefinitionKeyIn("Tache_PreparerCourrier", "Tache_SuivreCourrier"));
     LOG.info("Groupes, associations et autorisations en place ({} associations)", associations.associations().size());
+  }
+
+  private TaskQuery tachesDeMonEquipe() {
+    return taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
   }
 
   // Tasklist shows nothing to a conseiller without a filter; shared by every user, lowest priority first
