@@ -1,7 +1,9 @@
 package fr.elus.dife;
 
 import fr.elus.dife.securite.AssociationsProperties;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,9 +16,36 @@ public class ConfigurationGenerale {
   /** Every deadline of the journey is French legal time. */
   public static final ZoneId FUSEAU = ZoneId.of("Europe/Paris");
 
+  /**
+   * The engine's clock (system time unless moved, as the demo data does to create
+   * dossiers in the past): rules, listeners and timers then agree on "today".
+   */
   @Bean
   Clock horloge() {
-    return Clock.system(FUSEAU);
+    return new HorlogeDuMoteur(FUSEAU);
+  }
+
+  public static final class HorlogeDuMoteur extends Clock {
+    private final ZoneId fuseau;
+
+    public HorlogeDuMoteur(ZoneId fuseau) {
+      this.fuseau = fuseau;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return fuseau;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return new HorlogeDuMoteur(zone);
+    }
+
+    @Override
+    public Instant instant() {
+      return ClockUtil.getCurrentTime().toInstant();
+    }
   }
 
   @Bean

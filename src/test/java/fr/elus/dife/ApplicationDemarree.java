@@ -19,6 +19,8 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.datasource.url=jdbc:h2:file:./target/h2-tests/dife-${random.uuid}",
         "logging.file.name=target/test-logs/dife.log",
         "spring.mail.port=" + ApplicationDemarree.PORT_SMTP,
+        // the tests make their own dossiers; DonneesDemoTest starts the demo data itself
+        "dife.demo.donnees=false",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=1000"})
 @ActiveProfiles("demo")

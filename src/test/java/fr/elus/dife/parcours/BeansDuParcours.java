@@ -4,14 +4,11 @@ import fr.elus.dife.ConfigurationGenerale;
 import fr.elus.dife.regles.BaremeDmn;
 import fr.elus.dife.regles.ReferentielCommunesDeTest;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -38,23 +35,8 @@ final class BeansDuParcours {
 
   static BeansDuParcours enregistrer() {
     BeansDuParcours beans = new BeansDuParcours();
-    // the engine's clock, which tests move, is also the beans' clock
-    Clock horloge = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ConfigurationGenerale.FUSEAU;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return ClockUtil.getCurrentTime().toInstant();
-      }
-    };
+    // the engine's clock, which tests move, is also the beans' clock, as in the application
+    Clock horloge = new ConfigurationGenerale.HorlogeDuMoteur(ConfigurationGenerale.FUSEAU);
     Mocks.register("statut", new PassageStatut());
     Mocks.register("echeances", new Echeances(ConfigurationGenerale.FUSEAU));
     Mocks.register("delais", new DelaisParcours(new StandardEnvironment(), horloge));

@@ -120,12 +120,13 @@ class PlusLongParcoursApiTest {
         "dateFin", debut.plusDays(1).toString(), "coutFormation", "1200.00", "codeInseeLieu", "75056"));
     terminer("Tache_DemanderContributionCollectivite", "reponseCollectivite", "OUI",
         "contributionCollectiviteAccordee", "400");
-    Attente.jusqua("la validation", () -> dossier().get("statutDossier").asText().equals("VALIDATION"));
+    Attente.jusqua("l'attente de la validation", () -> dossier().get("echeances").findValuesAsText("nom")
+        .contains("Début de la formation"));
     JsonNode enValidation = dossier();
+    assertThat(enValidation.get("statutDossier").asText()).isEqualTo("VALIDATION");
     assertThat(enValidation.get("repartition").get("priseEnChargeDife").asText()).isEqualTo("700.00");
     assertThat(enValidation.get("repartition").get("contributionCollectivite").asText()).isEqualTo("400.00");
     assertThat(enValidation.get("repartition").get("resteAChargeElu").asText()).isEqualTo("100.00");
-    assertThat(enValidation.get("echeances").findValuesAsText("nom")).contains("Début de la formation");
     evenement("INSCRIPTION_VALIDEE", Map.of("dateValidation", aujourdhui));
 
     // the training, then the frais THR

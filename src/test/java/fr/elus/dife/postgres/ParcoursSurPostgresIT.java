@@ -32,7 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
  * exports DIFE_DB_URL, DIFE_DB_USER and DIFE_DB_PASSWORD).
  */
 @SpringBootTest(classes = DifeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.mail.port=3925", "logging.file.name=target/test-logs/dife-postgres.log"})
+    properties = {"spring.mail.port=3925", "logging.file.name=target/test-logs/dife-postgres.log", "dife.demo.donnees=false"})
 @ActiveProfiles({"demo", "postgres"})
 class ParcoursSurPostgresIT {
 

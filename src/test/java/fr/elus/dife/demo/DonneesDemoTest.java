@@ -1,0 +1,93 @@
+package fr.elus.dife.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.elus.dife.ApplicationDemarree;
+import fr.elus.dife.Attente;
+import fr.elus.dife.ClientHttp;
+import fr.elus.dife.dossier.AbandonDossier;
+import fr.elus.dife.dossier.EvenementsDossier;
+import fr.elus.dife.dossier.OuvertureDossier;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The demo's dossiers reach the stages they tell, as the conseillers and the analyst see them. */
+@ApplicationDemarree
+class DonneesDemoTest {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  OuvertureDossier ouverture;
+  @Autowired
+  EvenementsDossier evenements;
+  @Autowired
+  AbandonDossier abandon;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  private static final Map<String, String> STATUTS_ATTENDUS = Map.ofEntries(
+      Map.entry("LEFEBVRE", "COMPTE_FORMATION"), Map.entry("GARNIER", "IDENTITE_NUMERIQUE"),
+      Map.entry("FOURNIER", "IDENTITE_NUMERIQUE"), Map.entry("BONNET", "ESCALADE_CDC"),
+      Map.entry("DUPUIS", "ATTENTE_PROPOSITION"), Map.entry("LAMBERT", "VALIDATION"), Map.entry("FONTAINE", "FRAIS_THR"),
+      Map.entry("CHEVALIER", "CLOS_FORMATION_SUIVIE"), Map.entry("PERRIN", "CLOS_ABANDON"),
+      Map.entry("ANDRE", "VALIDATION"), Map.entry("MERCIER", "ATTENTE_PROPOSITION"),
+      Map.entry("BOYER", "CLOS_DIFE_NON_MOBILISE"), Map.entry("ROBIN", "CLOS_DIFE_NON_MOBILISE"),
+      Map.entry("GAUTHIER", "ESCALADE_CDC"));
+
+  @Test
+  void chaqueDossierDeDemonstrationEstALEtapeQueRaconteSonHistoire() {
+    DonneesDemo demo = new DonneesDemo(ouverture, evenements, abandon, taskService, runtimeService, managementService,
+        identityService, jdbc);
+    demo.scenarios();
+    ClockUtil.reset();
+
+    ClientHttp http = new ClientHttp(port);
+    Attente.jusqua("les timers échus des dossiers de démonstration", () -> statuts(http).entrySet()
+        .containsAll(STATUTS_ATTENDUS.entrySet()));
+    assertThat(statuts(http)).hasSizeGreaterThanOrEqualTo(22);
+    assertThat(taskService.createTaskQuery().taskDefinitionKey("Tache_EscaladeEnRetard").taskCandidateGroup("superviseurs")
+        .processInstanceBusinessKey(reference(http, "BONNET")).count()).isEqualTo(1);
+    assertThat(taskService.createTaskQuery().taskDefinitionKey("Tache_AppelerSupportLaPoste")
+        .processInstanceBusinessKey(reference(http, "GARNIER")).count()).isEqualTo(1);
+    assertThat(taskService.createTaskQuery().taskDefinitionKey("Tache_SuivreCourrier")
+        .processInstanceBusinessKey(reference(http, "FOURNIER")).count()).isEqualTo(1);
+    assertThat(http.get("conseiller79", "/api/dossiers?taille=100").corps().get("dossiers").findValuesAsText("nomNaissance"))
+        .contains("MARCHAND", "ROBIN").doesNotContain("LEFEBVRE");
+  }
+
+  private static Map<String, String> statuts(ClientHttp http) {
+    Map<String, String> statuts = new HashMap<>();
+    for (JsonNode dossier : http.get("analyste", "/api/dossiers?taille=100").corps().get("dossiers")) {
+      statuts.put(dossier.get("nomNaissance").asText(), dossier.get("statutDossier").asText());
+    }
+    return statuts;
+  }
+
+  private static String reference(ClientHttp http, String nom) {
+    for (JsonNode dossier : http.get("analyste", "/api/dossiers?taille=100").corps().get("dossiers")) {
+      if (dossier.get("nomNaissance").asText().equals(nom)) {
+        return dossier.get("reference").asText();
+      }
+    }
+    throw new AssertionError("Pas de dossier de démonstration " + nom);
+  }
+}
