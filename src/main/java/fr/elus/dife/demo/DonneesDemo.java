@@ -14,6 +14,7 @@ import fr.elus.dife.regles.Nir;
 import fr.elus.dife.securite.Groupes;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -203,7 +204,8 @@ public class DonneesDemo {
 
     /** Opened that many days ago: the engine's clock stays there for the following steps. */
     Dossier ouvrir(int ilYaJours) {
-      ClockUtil.setCurrentTime(Date.from(LocalDate.now(PARIS).minusDays(ilYaJours).atTime(10, 0).atZone(PARIS).toInstant()));
+      Instant ouverture = LocalDate.now(PARIS).minusDays(ilYaJours).atTime(10, 0).atZone(PARIS).toInstant();
+      ClockUtil.setCurrentTime(Date.from(ouverture.isAfter(Instant.now()) ? Instant.now() : ouverture));
       demo.numero++;
       String nom = (String) elu.get("nom");
       String insee = (String) elu.get("codeInsee");

@@ -2,7 +2,6 @@ package fr.elus.dife.parcours;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -31,8 +30,7 @@ public class EnregistrerProcedureCourrierListener implements TaskListener {
     if (!compte) {
       return;
     }
-    Object pieces = tache.getVariable("piecesCourrier");
-    if (!(pieces instanceof Collection<?> cochees) || !cochees.containsAll(PIECES)) {
+    if (!saisie.liste("piecesCourrier").containsAll(PIECES)) {
       throw Saisie.invalide("piecesCourrier", "les trois pièces (identité, sécurité sociale, formulaire) "
           + "doivent être jointes, sur des pages séparées.");
     }

@@ -5,8 +5,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.exception.NotValidException;
+import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Server-side checks of what a task's form submitted: the form's own validation
@@ -56,6 +59,21 @@ final class Saisie {
     } catch (DateTimeParseException e) {
       throw invalide(champ, "date attendue au format AAAA-MM-JJ.");
     }
+  }
+
+  /**
+   * The values of a checklist: Tasklist submits them as a JSON array (a Spin value),
+   * the engine's API as a Java list.
+   */
+  List<String> liste(String champ) {
+    Object valeur = tache.getVariable(champ);
+    if (valeur instanceof SpinJsonNode json && json.isArray()) {
+      return json.elements().stream().map(SpinJsonNode::stringValue).toList();
+    }
+    if (valeur instanceof Collection<?> collection) {
+      return collection.stream().map(String::valueOf).toList();
+    }
+    return List.of();
   }
 
   int entier(String champ, int minimum, int maximum) {

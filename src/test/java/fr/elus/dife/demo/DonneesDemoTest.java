@@ -11,6 +11,8 @@ import fr.elus.dife.dossier.EvenementsDossier;
 import fr.elus.dife.dossier.OuvertureDossier;
 import java.util.HashMap;
 import java.util.Map;
+import fr.elus.dife.navigateur.Navigateur;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The demo's dossiers reach the stages they tell, as the conseillers and the analyst see them. */
 @ApplicationDemarree
@@ -43,6 +47,8 @@ class DonneesDemoTest {
   IdentityService identityService;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  FilterService filterService;
 
   private static final Map<String, String> STATUTS_ATTENDUS = Map.ofEntries(
       Map.entry("LEFEBVRE", "COMPTE_FORMATION"), Map.entry("GARNIER", "IDENTITE_NUMERIQUE"),
@@ -54,7 +60,7 @@ class DonneesDemoTest {
       Map.entry("GAUTHIER", "ESCALADE_CDC"));
 
   @Test
-  void chaqueDossierDeDemonstrationEstALEtapeQueRaconteSonHistoire() {
+  void chaqueDossierDeDemonstrationEstALEtapeQueRaconteSonHistoire() throws Exception {
     DonneesDemo demo = new DonneesDemo(ouverture, evenements, abandon, taskService, runtimeService, managementService,
         identityService, jdbc);
     demo.scenarios();
@@ -72,6 +78,27 @@ class DonneesDemoTest {
         .processInstanceBusinessKey(reference(http, "FOURNIER")).count()).isEqualTo(1);
     assertThat(http.get("conseiller79", "/api/dossiers?taille=100").corps().get("dossiers").findValuesAsText("nomNaissance"))
         .contains("MARCHAND", "ROBIN").doesNotContain("LEFEBVRE");
+
+    // what a conseiller of AML45 sees on opening Tasklist
+    try (Navigateur navigateur = new Navigateur(port)) {
+      navigateur.connecter("tasklist", "conseiller45", "demo");
+      navigateur.attente().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"),
+          "Procédures courrier en attente"));
+      navigateur.capture("demo-tasklist-conseiller45");
+      navigateur.ouvrir("/camunda/app/tasklist/default/#/?filter=" + filtre("Procédures courrier en attente"));
+      navigateur.attente().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"),
+          "Faire le point sur le courrier recommandé"));
+      navigateur.pilote().manage().deleteAllCookies();
+      navigateur.connecter("tasklist", "superviseur45", "demo");
+      navigateur.ouvrir("/camunda/app/tasklist/default/#/?filter=" + filtre("Escalades CDC en retard"));
+      navigateur.attente().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"),
+          "Reprendre une escalade CDC en retard"));
+      navigateur.capture("demo-tasklist-superviseur45-escalades");
+    }
+  }
+
+  private String filtre(String nom) {
+    return filterService.createTaskFilterQuery().filterName(nom).singleResult().getId();
   }
 
   private static Map<String, String> statuts(ClientHttp http) {

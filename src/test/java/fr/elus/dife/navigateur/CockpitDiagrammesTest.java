@@ -29,12 +29,13 @@ class CockpitDiagrammesTest {
       for (String cle : List.of("dife-parcours", "dife-identite-numerique", "dife-escalade-cdc", "dife-inscription-formation")) {
         ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(cle)
             .latestVersion().singleResult();
+        var noeuds = repositoryService.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class);
         navigateur.ouvrir("/camunda/app/cockpit/default/#/process-definition/" + definition.getId() + "/runtime");
-        navigateur.attente().until(ExpectedConditions.numberOfElementsToBeMoreThan(
-            By.cssSelector(".djs-container .djs-element.djs-shape"), 5));
+        // this diagram, not the previous one still on screen during the navigation
+        navigateur.attente().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+            ".djs-container [data-element-id='" + noeuds.iterator().next().getId() + "']")));
         int formes = navigateur.pilote().findElements(By.cssSelector(".djs-container .djs-element.djs-shape")).size();
-        int modele = repositoryService.getBpmnModelInstance(definition.getId())
-            .getModelElementsByType(FlowNode.class).size();
+        int modele = noeuds.size();
         assertThat(formes).as(cle).isGreaterThanOrEqualTo(modele);
         navigateur.capture("cockpit-" + cle);
       }

@@ -2,6 +2,7 @@ package fr.elus.dife.navigateur;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -69,12 +71,47 @@ public class Navigateur implements AutoCloseable {
     return attente().until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
   }
 
+  /** Clicks the radio, checkbox or checklist entry of the open form whose label contains the text. */
+  public void cocher(String libelle) {
+    attente().until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//form[contains(@class,'fjs-form')]//label[contains(normalize-space(.), " + litteral(libelle) + ")]")))
+        .click();
+  }
+
+  /** Types into the field of the open form whose label starts with the text (dates as jj/mm/aaaa). */
+  public void saisir(String libelle, String valeur) {
+    WebElement etiquette = attente().until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//form[contains(@class,'fjs-form')]//label[starts-with(normalize-space(.), " + litteral(libelle) + ")]")));
+    WebElement champ = pilote.findElement(By.id(etiquette.getAttribute("for")));
+    champ.clear();
+    champ.sendKeys(valeur, Keys.TAB);
+  }
+
+  /** Opens the task, claims it, lets the caller fill the form, completes it. */
+  public void traiter(String idTache, Runnable remplir) {
+    ouvrir("/camunda/app/tasklist/default/#/?task=" + idTache);
+    visible(".fjs-form");
+    cliquable("button[ng-click=\"claim()\"]").click();
+    attente().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[ng-click=\"unclaim()\"]")));
+    remplir.run();
+    // Tasklist's notices of the previous task may lie over the button for a moment
+    pilote.executeScript("arguments[0].click()", cliquable("button[ng-click=\"complete()\"]"));
+  }
+
+  private static String litteral(String texte) {
+    return texte.contains("'") ? "\"" + texte + "\"" : "'" + texte + "'";
+  }
+
   /** Saves a PNG under target/captures and returns its path. */
-  public Path capture(String nom) throws IOException {
-    Files.createDirectories(CAPTURES);
-    Path fichier = CAPTURES.resolve(nom + ".png");
-    Files.copy(pilote.getScreenshotAs(OutputType.FILE).toPath(), fichier, StandardCopyOption.REPLACE_EXISTING);
-    return fichier;
+  public Path capture(String nom) {
+    try {
+      Files.createDirectories(CAPTURES);
+      Path fichier = CAPTURES.resolve(nom + ".png");
+      Files.copy(pilote.getScreenshotAs(OutputType.FILE).toPath(), fichier, StandardCopyOption.REPLACE_EXISTING);
+      return fichier;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
