@@ -87,18 +87,23 @@ class DifeParcoursProcessTest {
     assertThat(beans.dossiersClos).isEmpty();
   }
 
+  /** Choice, registration and the organisme's proposal, as the called process gets them. */
+  private ProcessInstance propositionRecue(String acceptation, String debut, String fin, String lieu) {
+    ProcessInstance inscription = calledProcessInstance("dife-inscription-formation");
+    complete(task(inscription), Map.of("moyenRecherche", "RECHERCHE", "organismeFormation", "Institut des élus",
+        "intituleFormation", "Finances locales", "dateDebutFormation", debut, "dateFinFormation", fin,
+        "coutFormation", "500", "codeInseeLieuFormation", lieu));
+    complete(task(inscription), Map.of("issueInscription", "DOSSIER_ENVOYE"));
+    runtimeService().correlateMessage("PropositionOrganisme", CLE, Map.of("dateAcceptation", acceptation,
+        "dateDebutFormation", debut, "dateFinFormation", fin, "coutFormation", "500.00", "codeInseeLieuFormation", lieu));
+    execute(job(inscription));
+    return inscription;
+  }
+
   /** The registration with enough DIFE for the whole cost, validated by the élu. */
   private void inscrire(ProcessInstance instance, String fin) {
     assertThat(instance).isWaitingAt("Appel_InscriptionFormation");
-    ProcessInstance inscription = calledProcessInstance("dife-inscription-formation");
-    complete(task(inscription), Map.of("moyenRecherche", "RECHERCHE", "organismeFormation", "Institut des élus",
-        "intituleFormation", "Finances locales", "dateDebutFormation", "2026-03-18", "dateFinFormation", fin,
-        "coutFormation", "500", "codeInseeLieuFormation", "75056"));
-    complete(task(inscription), Map.of("issueInscription", "DOSSIER_ENVOYE"));
-    runtimeService().correlateMessage("PropositionOrganisme", CLE, Map.of("dateAcceptation", "2026-03-02",
-        "dateDebutFormation", "2026-03-18", "dateFinFormation", fin, "coutFormation", "500.00",
-        "codeInseeLieuFormation", "75056"));
-    execute(job(inscription));
+    propositionRecue("2026-03-02", "2026-03-18", fin, "75056");
     runtimeService().correlateMessage("InscriptionValidee", CLE, Map.of("dateValidation", "2026-03-10"));
   }
 
@@ -147,15 +152,7 @@ class DifeParcoursProcessTest {
   void difeNonMobiliseQuandLeDelaiNEstPasTenu() {
     ProcessInstance instance = ouvrir(Elus.avec("identiteNumerique", true));
     droitsVisibles(instance, "700");
-    ProcessInstance inscription = calledProcessInstance("dife-inscription-formation");
-    complete(task(inscription), Map.of("moyenRecherche", "RECHERCHE", "organismeFormation", "Institut des élus",
-        "intituleFormation", "Finances locales", "dateDebutFormation", "2026-03-05", "dateFinFormation", "2026-03-05",
-        "coutFormation", "500", "codeInseeLieuFormation", "45234"));
-    complete(task(inscription), Map.of("issueInscription", "DOSSIER_ENVOYE"));
-    runtimeService().correlateMessage("PropositionOrganisme", CLE, Map.of("dateAcceptation", "2026-02-23",
-        "dateDebutFormation", "2026-03-05", "dateFinFormation", "2026-03-05", "coutFormation", "500.00",
-        "codeInseeLieuFormation", "45234"));
-    execute(job(inscription));
+    ProcessInstance inscription = propositionRecue("2026-02-23", "2026-03-05", "2026-03-05", "45234");
     complete(task(inscription), Map.of("decisionDelai", "CLORE"));
 
     assertThat(instance).isEnded().hasPassed("Erreur_InscriptionSansDife", "Fin_DifeNonMobilise")
@@ -173,15 +170,7 @@ class DifeParcoursProcessTest {
 
     ProcessInstance aLaValidation = ouvrir(Elus.avec("identiteNumerique", true));
     droitsVisibles(aLaValidation, "700");
-    ProcessInstance inscription = calledProcessInstance("dife-inscription-formation");
-    complete(task(inscription), Map.of("moyenRecherche", "RECHERCHE", "organismeFormation", "Institut",
-        "intituleFormation", "Finances", "dateDebutFormation", "2026-03-18", "dateFinFormation", "2026-03-18",
-        "coutFormation", "500", "codeInseeLieuFormation", "45234"));
-    complete(task(inscription), Map.of("issueInscription", "DOSSIER_ENVOYE"));
-    runtimeService().correlateMessage("PropositionOrganisme", CLE, Map.of("dateAcceptation", "2026-03-02",
-        "dateDebutFormation", "2026-03-18", "dateFinFormation", "2026-03-18", "coutFormation", "500.00",
-        "codeInseeLieuFormation", "45234"));
-    execute(job(inscription));
+    propositionRecue("2026-03-02", "2026-03-18", "2026-03-18", "45234");
     assertThat(aLaValidation).variables().containsEntry("statutDossier", "VALIDATION");
     abandonner(aLaValidation);
 
