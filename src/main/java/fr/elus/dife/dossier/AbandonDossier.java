@@ -8,7 +8,6 @@ import fr.elus.dife.dossier.DossierRepository.DossierEnregistre;
 import fr.elus.dife.securite.Groupes;
 import fr.elus.dife.securite.UtilisateurCourant;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -26,14 +25,12 @@ public class AbandonDossier {
   private static final Logger LOG = LoggerFactory.getLogger(AbandonDossier.class);
 
   private final RuntimeService runtimeService;
-  private final IdentityService identityService;
   private final ConsultationDossier consultation;
   private final UtilisateurCourant utilisateur;
 
-  public AbandonDossier(RuntimeService runtimeService, IdentityService identityService,
-      ConsultationDossier consultation, UtilisateurCourant utilisateur) {
+  public AbandonDossier(RuntimeService runtimeService, ConsultationDossier consultation,
+      UtilisateurCourant utilisateur) {
     this.runtimeService = runtimeService;
-    this.identityService = identityService;
     this.consultation = consultation;
     this.utilisateur = utilisateur;
   }
@@ -44,7 +41,7 @@ public class AbandonDossier {
     ChampsJson champs = new ChampsJson(corps);
     String motif = champs.texte("motif", true, 1000);
     champs.verifier();
-    if (!utilisateur.estAdministrateur() && !estConseillerOuSuperviseur()) {
+    if (!utilisateur.estDansUnDe(Groupes.ADMINISTRATEURS, Groupes.CONSEILLERS, Groupes.SUPERVISEURS)) {
       throw new InterditException("Seuls les conseillers et les superviseurs peuvent abandonner un dossier.");
     }
     try {
@@ -55,10 +52,5 @@ public class AbandonDossier {
       throw new ConflitException("Le dossier " + reference + " est déjà clos.");
     }
     LOG.info("Dossier {} abandonné par {}", reference, utilisateur.identifiant());
-  }
-
-  private boolean estConseillerOuSuperviseur() {
-    var groupes = identityService.getCurrentAuthentication().getGroupIds();
-    return groupes != null && (groupes.contains(Groupes.CONSEILLERS) || groupes.contains(Groupes.SUPERVISEURS));
   }
 }

@@ -30,8 +30,12 @@ public class UtilisateurCourant {
   }
 
   public boolean estAdministrateur() {
-    List<String> groupes = authentification().getGroupIds();
-    return groupes != null && groupes.contains(Groupes.ADMINISTRATEURS);
+    return estDansUnDe(Groupes.ADMINISTRATEURS);
+  }
+
+  public boolean estDansUnDe(String... groupes) {
+    List<String> siens = authentification().getGroupIds();
+    return siens != null && List.of(groupes).stream().anyMatch(siens::contains);
   }
 
   public boolean peutVoir(String association) {
