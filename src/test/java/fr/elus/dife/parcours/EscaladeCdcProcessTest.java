@@ -21,14 +21,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,20 +37,8 @@ class EscaladeCdcProcessTest {
       .configurationResource("camunda-unit.cfg.xml").assertClassCoverageAtLeast(1.0).build();
 
   private static final String CLE = Elus.REFERENCE;
-  private BeansDuParcours beans;
-
-  @BeforeEach
-  void beans(ProcessEngine engine) {
-    BpmnAwareTests.init(engine);
-    beans = BeansDuParcours.enregistrer();
-    maintenant("2026-11-24T10:00");
-  }
-
-  @AfterEach
-  void remettre() {
-    Mocks.reset();
-    ClockUtil.reset();
-  }
+  @RegisterExtension
+  final BeansDuParcours beans = new BeansDuParcours("2026-11-24T10:00");
 
 
   private ProcessInstance escalader(String motif) {
