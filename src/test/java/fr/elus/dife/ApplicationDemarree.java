@@ -18,7 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
     properties = {
         "spring.datasource.url=jdbc:h2:file:./target/h2-tests/dife-${random.uuid}",
         "logging.file.name=target/test-logs/dife.log",
-        "spring.mail.port=" + ApplicationDemarree.PORT_SMTP,
+        // -Ddife.test.port-smtp=… lets two checkouts run their suites side by side
+        "spring.mail.port=${dife.test.port-smtp:" + ApplicationDemarree.PORT_SMTP + "}",
         // the tests make their own dossiers; DonneesDemoTest starts the demo data itself
         "dife.demo.donnees=false",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
@@ -26,6 +27,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("demo")
 public @interface ApplicationDemarree {
 
-  /** Where GreenMail listens during the tests. */
+  /** Where GreenMail listens during the tests, unless -Ddife.test.port-smtp says otherwise. */
   int PORT_SMTP = 3925;
 }
