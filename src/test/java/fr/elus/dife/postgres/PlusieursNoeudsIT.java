@@ -107,7 +107,8 @@ class PlusieursNoeudsIT {
         + " and hostname_ = 'noeud-a'");
     long parB = requete("select count(*) from act_hi_job_log where job_state_ = " + REUSSI
         + " and hostname_ = 'noeud-b'");
-    long encoreAuDebut = requete("select count(*) from act_ru_job where act_id_ = 'Debut_DossierOuvert'");
+    long encoreAuDebut = requete("select count(*) from act_ru_job j join act_ru_jobdef d"
+        + " on d.id_ = j.job_def_id_ where d.act_id_ = 'Debut_DossierOuvert'");
     LOG.info("Deux nœuds : {} jobs dus au départ, {} exécutés quand B est tué ({} par B), {} en tout par A et {} par B,"
         + " {} perdus, {} exécutés deux fois", dus, reussisAuKill, parBAvantArret, parA, parB, perdus, refaits);
 
