@@ -1,5 +1,7 @@
 package fr.elus.dife.dossier;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.elus.dife.api.RequeteInvalideException;
@@ -72,7 +74,16 @@ public class ConsultationDossier {
   public record Echeance(String nom, Date date) {
   }
 
-  public record Fait(Date date, String type, String description, String utilisateur) {
+  /** courriel: for the COURRIEL entries only, the email as it left. */
+  public record Fait(Date date, String type, String description, String utilisateur,
+      @JsonUnwrapped CourrielDuFait courriel) {
+    Fait(Date date, String type, String description, String utilisateur) {
+      this(date, type, description, utilisateur, null);
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record CourrielDuFait(List<String> destinataires, String sujet, String corps, String messageId) {
   }
 
   public record Elu(String nomNaissance, String nomUsage, String prenoms, String nirMasque, String email,
@@ -250,7 +261,9 @@ public class ConsultationDossier {
     dossiers.evenements(reference).forEach(e -> faits.add(new Fait(Date.from(e.dateReception()), "EVENEMENT",
         "Événement " + e.type() + " du " + e.dateEvenement() + " (" + e.idEvenement() + ")", e.utilisateur())));
     courriels.duDossier(reference).forEach(c -> faits.add(new Fait(Date.from(c.dateEnvoi()), "COURRIEL",
-        "Courriel « " + c.sujet() + " » envoyé à " + c.destinataire(), null)));
+        "Courriel « " + c.sujet() + " » envoyé à " + c.destinataire(), null, new CourrielDuFait(
+            c.copie() == null ? List.of(c.destinataire()) : List.of(c.destinataire(), c.copie()), c.sujet(),
+            c.corps(), c.messageId()))));
     faits.sort(Comparator.comparing(Fait::date));
     return faits;
   }
