@@ -38,10 +38,12 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
   private final String expediteur;
   private final String adresseCdc;
   private final AssociationsProperties associations;
+  private final DisponibiliteSmtp disponibilite;
 
   public EnvoyerCourrielDelegate(JavaMailSender smtp, ModelesCourriel modeles, JournalCourriels journal, Clock horloge,
       @Value("${dife.mail.expediteur}") String expediteur, @Value("${dife.cdc.email}") String adresseCdc,
-      AssociationsProperties associations) {
+      AssociationsProperties associations, DisponibiliteSmtp disponibilite) {
+    this.disponibilite = disponibilite;
     this.associations = associations;
     this.smtp = smtp;
     this.modeles = modeles;
@@ -75,7 +77,7 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
     // copy sent again after a crash is recognisable by mail clients and operators
     message.setHeader("Message-ID", messageId);
     message.setHeader("X-Dife-Envoi", cle);
-    smtp.send(message);
+    disponibilite.envoyer(() -> smtp.send(message));
 
     journal.enregistrer(cle, new CourrielEnvoye(reference, adresse, copie, modele, courriel.sujet(), courriel.corps(),
         messageId, horloge.instant()));

@@ -348,7 +348,9 @@ class DossierApiTest {
     Reponse sante = http.get(null, "/actuator/health");
 
     assertThat(sante.statut()).isEqualTo(200);
-    assertThat(sante.brute().body()).isEqualTo("{\"status\":\"UP\"}");
+    // the status, and the name of the SMTP group (/actuator/health/courriel) for operators
+    assertThat(sante.brute().body()).isEqualTo("{\"status\":\"UP\",\"groups\":[\"courriel\"]}");
+    assertThat(http.get(null, "/actuator/health/courriel").brute().body()).isEqualTo("{\"status\":\"UP\"}");
     assertThat(http.get(null, "/actuator/env").statut()).isEqualTo(404);
   }
 
