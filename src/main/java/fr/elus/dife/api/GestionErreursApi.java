@@ -3,6 +3,7 @@ package fr.elus.dife.api;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -37,6 +38,15 @@ public class GestionErreursApi {
   @ExceptionHandler(ConflitException.class)
   ResponseEntity<Map<String, String>> conflit(ConflitException e) {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", e.getMessage()));
+  }
+
+  // two writes to one dossier at once (an abandon racing a job, two users on one task):
+  // the engine rolled the later one back whole
+  @ExceptionHandler(OptimisticLockingException.class)
+  ResponseEntity<Map<String, String>> ecrituresConcurrentes(OptimisticLockingException e) {
+    LOG.info("Écriture concurrente refusée : {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Le dossier vient d'être modifié par "
+        + "une autre opération : rien n'a été enregistré. Consultez-le puis réessayez."));
   }
 
   @ExceptionHandler(InterditException.class)
