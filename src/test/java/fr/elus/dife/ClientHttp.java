@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /** Talks to the running application over real HTTP, as another system would. */
 public class ClientHttp {
@@ -41,6 +42,28 @@ public class ClientHttp {
       return envoyer(utilisateur, motDePasse, HttpRequest.newBuilder(URI.create(base + chemin))
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(texte, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Any method, with a JSON body when corps is not null, and extra headers. */
+  public Reponse requete(String utilisateur, String methode, String chemin, Object corps, String... entetes) {
+    try {
+      HttpRequest.Builder requete = HttpRequest.newBuilder(URI.create(base + chemin));
+      if (entetes.length > 0) {
+        requete.headers(entetes);
+      }
+      if (corps == null) {
+        requete.method(methode, HttpRequest.BodyPublishers.noBody());
+      } else {
+        String texte = corps instanceof String s ? s : JSON.writeValueAsString(corps);
+        if (!List.of(entetes).contains("Content-Type")) {
+          requete.header("Content-Type", "application/json");
+        }
+        requete.method(methode, HttpRequest.BodyPublishers.ofString(texte, StandardCharsets.UTF_8));
+      }
+      return envoyer(utilisateur, "demo", requete);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

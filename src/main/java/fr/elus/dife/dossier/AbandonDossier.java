@@ -5,6 +5,7 @@ import fr.elus.dife.api.ChampsJson;
 import fr.elus.dife.api.ConflitException;
 import fr.elus.dife.api.InterditException;
 import fr.elus.dife.dossier.DossierRepository.DossierEnregistre;
+import fr.elus.dife.securite.ActionDuService;
 import fr.elus.dife.securite.Groupes;
 import fr.elus.dife.securite.UtilisateurCourant;
 import java.util.Map;
@@ -27,9 +28,11 @@ public class AbandonDossier {
   private final RuntimeService runtimeService;
   private final ConsultationDossier consultation;
   private final UtilisateurCourant utilisateur;
+  private final ActionDuService service;
 
   public AbandonDossier(RuntimeService runtimeService, ConsultationDossier consultation,
-      UtilisateurCourant utilisateur) {
+      UtilisateurCourant utilisateur, ActionDuService service) {
+    this.service = service;
     this.runtimeService = runtimeService;
     this.consultation = consultation;
     this.utilisateur = utilisateur;
@@ -45,9 +48,10 @@ public class AbandonDossier {
       throw new InterditException("Seuls les conseillers et les superviseurs peuvent abandonner un dossier.");
     }
     try {
-      runtimeService.createMessageCorrelation("AbandonDossier").processInstanceId(dossier.processInstanceId())
+      service.executer(() -> runtimeService.createMessageCorrelation("AbandonDossier")
+          .processInstanceId(dossier.processInstanceId())
           .setVariables(Map.of("motifAbandon", motif, "abandonnePar", utilisateur.identifiant()))
-          .correlateWithResult();
+          .correlateWithResult());
     } catch (MismatchingMessageCorrelationException dejaClos) {
       throw new ConflitException("Le dossier " + reference + " est déjà clos.");
     }

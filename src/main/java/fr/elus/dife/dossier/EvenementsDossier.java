@@ -3,8 +3,11 @@ package fr.elus.dife.dossier;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.elus.dife.api.ChampsJson;
 import fr.elus.dife.api.ConflitException;
+import fr.elus.dife.api.InterditException;
 import fr.elus.dife.dossier.DossierRepository.DossierEnregistre;
 import fr.elus.dife.dossier.DossierRepository.EvenementEnregistre;
+import fr.elus.dife.securite.ActionDuService;
+import fr.elus.dife.securite.Groupes;
 import fr.elus.dife.securite.UtilisateurCourant;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -43,9 +46,11 @@ public class EvenementsDossier {
   private final ConsultationDossier consultation;
   private final UtilisateurCourant utilisateur;
   private final Clock horloge;
+  private final ActionDuService service;
 
   public EvenementsDossier(RuntimeService runtimeService, DossierRepository dossiers, ConsultationDossier consultation,
-      UtilisateurCourant utilisateur, Clock horloge) {
+      UtilisateurCourant utilisateur, Clock horloge, ActionDuService service) {
+    this.service = service;
     this.runtimeService = runtimeService;
     this.dossiers = dossiers;
     this.consultation = consultation;
@@ -65,6 +70,10 @@ public class EvenementsDossier {
   @Transactional
   public Issue appliquer(String reference, JsonNode corps) {
     DossierEnregistre dossier = consultation.dossierVisible(reference);
+    if (!utilisateur.estDansUnDe(Groupes.ADMINISTRATEURS, Groupes.CONSEILLERS, Groupes.SUPERVISEURS)) {
+      throw new InterditException("Seuls les conseillers, les superviseurs et les systèmes qui agissent pour eux "
+          + "peuvent signaler un événement.");
+    }
     ChampsJson champs = new ChampsJson(corps);
     String idEvenement = champs.texte("idEvenement", true, 100);
     if (idEvenement != null && !ID_EVENEMENT.matcher(idEvenement).matches()) {
@@ -93,11 +102,11 @@ public class EvenementsDossier {
       throw new DejaAppliqueException();
     }
     try {
-      runtimeService.createMessageCorrelation(type.message())
+      service.executer(() -> runtimeService.createMessageCorrelation(type.message())
           .processInstanceBusinessKey(reference)
           .tenantId(dossier.association())
           .setVariables(variables)
-          .correlateWithResult();
+          .correlateWithResult());
     } catch (MismatchingMessageCorrelationException pasAttendu) {
       throw new ConflitException("Le dossier " + reference + " n'attend pas l'événement " + type.name()
           + " à son étape actuelle : rien n'a été modifié.");

@@ -8,6 +8,7 @@ import fr.elus.dife.Attente;
 import fr.elus.dife.ClientHttp;
 import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DossiersDeTest;
+import fr.elus.dife.securite.AssociationTenantIdProvider;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,8 @@ class EvenementsApiTest {
   }
 
   private void attendreAr24() {
-    runtimeService.startProcessInstanceByKey(PROCESSUS_EN_ATTENTE, reference, Map.of("association", "aml45"));
+    AssociationTenantIdProvider.demarrerDans("aml45",
+        () -> runtimeService.startProcessInstanceByKey(PROCESSUS_EN_ATTENTE, reference, Map.of("association", "aml45")));
   }
 
   private static Map<String, Object> evenement(String id, String type, Map<String, Object> donnees) {
