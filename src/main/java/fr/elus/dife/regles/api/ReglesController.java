@@ -1,5 +1,7 @@
 package fr.elus.dife.regles.api;
 
+import static fr.elus.dife.api.ExemplesOpenApi.EXEMPLES;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.elus.dife.api.RequeteInvalideException;
@@ -65,9 +67,8 @@ public class ReglesController {
       `dateLimiteAcceptation` est la dernière date d'acceptation (un samedi ou un dimanche possiblement) \
       qui en laisse encore 11. Exemple : acceptation 2026-03-02, début 2026-03-18 : 11 jours ouvrés. \
       Dates de 1900-01-01 à 2100-12-31.""")
-  @ApiResponse(responseCode = "200", description = "Le calcul",
-      content = @Content(examples = @ExampleObject(value = "{\"joursOuvres\": 11, \"mobilisable\": true, "
-          + "\"dateLimiteAcceptation\": \"2026-03-02\"}")))
+  @ApiResponse(responseCode = "200", description = "Le calcul", content = @Content(
+      examples = @ExampleObject(name = "delai", ref = EXEMPLES + "regles-delai-inscription")))
   @ApiResponse(responseCode = "400", description = "Date absente, mal formée ou hors des années 1900 à 2100, "
       + "début avant l'acceptation, département inconnu")
   @GetMapping("/delai-inscription")
@@ -81,16 +82,14 @@ public class ReglesController {
       Le DIFE d'abord ; le reste par l'élu (virement) et/ou sa collectivité, dont la part ne dépasse \
       ni 75 % du coût ni le reste. La collectivité doit être sollicitée avant que l'élu ne valide son \
       inscription. `contributionPlafonnee` dit si la contribution demandée a été réduite au plafond.""")
-  @ApiResponse(responseCode = "200", description = "La répartition",
-      content = @Content(examples = @ExampleObject(value = "{\"priseEnChargeDife\": \"700.00\", "
-          + "\"contributionCollectivite\": \"400.00\", \"plafondCollectivite\": \"500.00\", "
-          + "\"resteAChargeElu\": \"100.00\", \"contributionPlafonnee\": false}")))
+  @ApiResponse(responseCode = "200", description = "La répartition", content = @Content(
+      examples = @ExampleObject(name = "repartition", ref = EXEMPLES + "regles-repartition")))
   @ApiResponse(responseCode = "400", description = "Montant absent, négatif, à plus de 2 décimales ou d'au moins "
       + "10 millions d'euros")
   @PostMapping("/repartition")
   public ReponseRepartition repartition(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-      examples = @ExampleObject(value = "{\"coutFormation\": \"1200.00\", \"droitsDife\": \"700.00\", "
-          + "\"contributionCollectiviteDemandee\": \"400.00\"}"))) @RequestBody JsonNode corps) {
+      examples = @ExampleObject(name = "demande", ref = EXEMPLES + "regles-repartition-demande")))
+      @RequestBody JsonNode corps) {
     DemandeRepartition demande = lecteur.repartition(corps);
     Repartition repartition = Repartition.calculer(demande.coutFormation(), demande.droitsDife(),
         demande.contributionCollectiviteDemandee());
@@ -106,18 +105,14 @@ public class ReglesController {
       Métropole du Grand Paris, 70 € ailleurs (barème du 1er mars 2019, décisions DMN tarif-repas et \
       tarif-nuitee). Chaque nuitée est tarifée au barème en vigueur à sa date (`date`, sinon \
       `dateSejour`, sinon aujourd'hui).""")
-  @ApiResponse(responseCode = "200", description = "Les montants et le détail",
-      content = @Content(examples = @ExampleObject(value = "{\"montantRepas\": \"35.00\", "
-          + "\"montantNuitees\": \"110.00\", \"total\": \"145.00\", \"lignes\": [{\"type\": \"REPAS\", \"nombre\": 2, "
-          + "\"date\": \"2026-03-18\", \"tarif\": \"17.50\", \"montant\": \"35.00\"}, {\"type\": \"NUITEE\", "
-          + "\"codeInsee\": \"75056\", \"commune\": \"Paris\", \"categorie\": \"PARIS\", \"nombre\": 1, "
-          + "\"date\": \"2026-03-18\", \"tarif\": \"110.00\", \"montant\": \"110.00\"}]}")))
+  @ApiResponse(responseCode = "200", description = "Les montants et le détail", content = @Content(
+      examples = @ExampleObject(name = "frais", ref = EXEMPLES + "regles-frais-thr")))
   @ApiResponse(responseCode = "400", description = "Nombre négatif, non entier ou au-delà de 366, aucune nuitée "
       + "sur une ligne, code INSEE mal formé, date hors des années 1900 à 2100, aucun barème à la date")
   @PostMapping("/frais-thr")
   public ReponseFraisThr fraisThr(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-      examples = @ExampleObject(value = "{\"repas\": 2, \"dateSejour\": \"2026-03-18\", "
-          + "\"nuitees\": [{\"codeInsee\": \"75056\", \"nombre\": 1}]}"))) @RequestBody JsonNode corps) {
+      examples = @ExampleObject(name = "demande", ref = EXEMPLES + "regles-frais-thr-demande")))
+      @RequestBody JsonNode corps) {
     DemandeFraisThr demande = lecteur.fraisThr(corps);
     FraisThr.Resultat resultat;
     try {
