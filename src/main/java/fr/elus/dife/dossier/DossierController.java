@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The dossiers API of CONTRACT.md. */
+/** The dossiers API of docs/CONTRACT.md. */
 @Tag(name = "Dossiers", description = "Le dossier d'un élu, de l'ouverture à la clôture, et les événements extérieurs "
     + "(La Poste, CDC, organisme de formation) qui le font avancer.")
 @RestController

@@ -43,15 +43,15 @@ public class EvenementsDossier {
 
   private final RuntimeService runtimeService;
   private final DossierRepository dossiers;
-  private final ConsultationDossier consultation;
+  private final DossiersVisibles visibles;
   private final UtilisateurCourant utilisateur;
   private final Clock horloge;
 
-  public EvenementsDossier(RuntimeService runtimeService, DossierRepository dossiers, ConsultationDossier consultation,
+  public EvenementsDossier(RuntimeService runtimeService, DossierRepository dossiers, DossiersVisibles visibles,
       UtilisateurCourant utilisateur, Clock horloge) {
     this.runtimeService = runtimeService;
     this.dossiers = dossiers;
-    this.consultation = consultation;
+    this.visibles = visibles;
     this.utilisateur = utilisateur;
     this.horloge = horloge;
   }
@@ -67,7 +67,7 @@ public class EvenementsDossier {
 
   @Transactional
   public Issue appliquer(String reference, JsonNode corps) {
-    DossierEnregistre dossier = consultation.dossierVisible(reference);
+    DossierEnregistre dossier = visibles.trouver(reference);
     ChampsJson champs = new ChampsJson(corps);
     String idEvenement = champs.texte("idEvenement", true, 100);
     if (idEvenement != null && !ID_EVENEMENT.matcher(idEvenement).matches()) {

@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The outside events of CONTRACT.md, the BPMN message each correlates, and the variables its data gives. */
+/** The outside events of docs/CONTRACT.md, the BPMN message each correlates, and the variables its data gives. */
 public enum TypeEvenement {
   COURRIER_RECOMMANDE_RECU("CourrierRecommandeRecu"),
   AR24_VALIDE("Ar24Valide"),

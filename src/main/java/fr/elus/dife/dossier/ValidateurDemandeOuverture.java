@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
-/** Checks the body of POST /api/dossiers field by field (DOMAIN.md R2, CONTRACT.md). */
+/** Checks the body of POST /api/dossiers field by field (docs/DOMAIN.md R2, docs/CONTRACT.md). */
 @Component
 public class ValidateurDemandeOuverture {
 

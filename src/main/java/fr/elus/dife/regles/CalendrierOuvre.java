@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Jours ouvrés (DOMAIN.md R6, R9): Monday to Friday, minus the French public
+ * Jours ouvrés (docs/DOMAIN.md R6, R9): Monday to Friday, minus the French public
  * holidays of any year, with Good Friday and 26 December in Alsace-Moselle.
  * Plain Java, no state: every question is answered for the department asked.
  */

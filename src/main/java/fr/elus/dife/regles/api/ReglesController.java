@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The rules API of CONTRACT.md: what a conseiller asks before an élu commits to a session. */
+/** The rules API of docs/CONTRACT.md: what a conseiller asks before an élu commits to a session. */
 @Tag(name = "Règles", description = "Délai d'inscription, répartition du paiement et frais THR, "
     + "pour répondre à un élu avant qu'il ne s'engage.")
 @RestController
