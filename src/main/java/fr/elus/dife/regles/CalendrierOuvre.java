@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.MonthDay;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -18,6 +19,9 @@ import java.util.TreeSet;
  * Plain Java, no state: every question is answered for the department asked.
  */
 public final class CalendrierOuvre {
+
+  /** French legal time: every day and deadline of the journey is counted in it. */
+  public static final ZoneId FUSEAU = ZoneId.of("Europe/Paris");
 
   private static final Set<String> ALSACE_MOSELLE = Set.of("57", "67", "68");
   private static final Set<MonthDay> FERIES_FIXES = Set.of(MonthDay.of(1, 1), MonthDay.of(5, 1),

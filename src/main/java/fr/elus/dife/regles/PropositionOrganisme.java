@@ -40,7 +40,7 @@ public record PropositionOrganisme(LocalDate dateAcceptation, LocalDate dateDebu
 
   /** The session chosen with the élu, not yet accepted: it has not started today. */
   public static Lecture choisie(Function<Champ, Object> saisie, LocalDate aujourdhui) {
-    return session(saisie, new ArrayList<>(), null, aujourdhui, "ne peut pas être passée : la session a déjà commencé");
+    return session(saisie, new ArrayList<>(), null, aujourdhui, "ne peut pas être une date passée : la session a déjà commencé");
   }
 
   private static Lecture session(Function<Champ, Object> saisie, List<Refus> refus, LocalDate acceptation,

@@ -191,7 +191,7 @@ class InscriptionFormationProcessTest {
         "dateDebutFormation", "2026-02-19", "dateFinFormation", "9999-12-31", "coutFormation", "-5",
         "codeInseeLieuFormation", "4523"));
     assertThatThrownBy(() -> complete(task(), choix)).isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("Le champ « dateDebutFormation » ne peut pas être passée : la session a déjà commencé.")
+        .hasMessageContaining("Le champ « dateDebutFormation » ne peut pas être une date passée : la session a déjà commencé.")
         .hasMessageContaining("Le champ « dateFinFormation » doit être une date entre 1900-01-01 et 2100-12-31.")
         .hasMessageContaining("Le champ « coutFormation » ne peut pas être négatif.")
         .hasMessageContaining("Le champ « codeInseeLieuFormation » doit être un code commune INSEE");

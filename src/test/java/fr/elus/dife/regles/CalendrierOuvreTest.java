@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Known dates (checked against an independent Easter computation) and the calendar's laws. */
 class CalendrierOuvreTest {
 
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final ZoneId PARIS = CalendrierOuvre.FUSEAU;
 
   @Test
   void lesJoursFeriesDe2026() {

@@ -64,7 +64,7 @@ class PropositionOrganismeTest {
     Lecture choisie = PropositionOrganisme.choisie(saisie(null, "2026-11-30", "2026-12-02", "950", "45234")::get,
         AUJOURDHUI);
     assertThat(choisie.refus()).containsExactly(
-        new Refus(Champ.DATE_DEBUT, "ne peut pas être passée : la session a déjà commencé"));
+        new Refus(Champ.DATE_DEBUT, "ne peut pas être une date passée : la session a déjà commencé"));
 
     Lecture demain = PropositionOrganisme.choisie(saisie(null, "2026-12-01", "2026-12-01", "950", "45234")::get,
         AUJOURDHUI);
