@@ -12,7 +12,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Turns refusals into the French JSON answers of CONTRACT.md. */
+/** Turns refusals into the French JSON answers of docs/CONTRACT.md. */
 @RestControllerAdvice(basePackages = "fr.elus.dife")
 public class GestionErreursApi {
 

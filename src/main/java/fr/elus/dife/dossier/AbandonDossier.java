@@ -26,21 +26,21 @@ public class AbandonDossier {
   private static final Logger LOG = LoggerFactory.getLogger(AbandonDossier.class);
 
   private final RuntimeService runtimeService;
-  private final ConsultationDossier consultation;
+  private final DossiersVisibles visibles;
   private final UtilisateurCourant utilisateur;
   private final ActionDuService service;
 
-  public AbandonDossier(RuntimeService runtimeService, ConsultationDossier consultation,
+  public AbandonDossier(RuntimeService runtimeService, DossiersVisibles visibles,
       UtilisateurCourant utilisateur, ActionDuService service) {
     this.service = service;
     this.runtimeService = runtimeService;
-    this.consultation = consultation;
+    this.visibles = visibles;
     this.utilisateur = utilisateur;
   }
 
   @Transactional
   public void abandonner(String reference, JsonNode corps) {
-    DossierEnregistre dossier = consultation.dossierVisible(reference);
+    DossierEnregistre dossier = visibles.trouver(reference);
     ChampsJson champs = new ChampsJson(corps);
     String motif = champs.texte("motif", true, 1000);
     champs.verifier();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.elus.dife.api.RequeteInvalideException;
-import fr.elus.dife.api.RessourceIntrouvableException;
 import fr.elus.dife.dossier.DossierRepository.DossierEnregistre;
 import fr.elus.dife.notification.JournalCourriels;
 import fr.elus.dife.parcours.StatutDossier;
@@ -49,6 +48,7 @@ public class ConsultationDossier {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DossierRepository dossiers;
+  private final DossiersVisibles visibles;
   private final HistoryService historyService;
   private final TaskService taskService;
   private final ManagementService managementService;
@@ -56,10 +56,11 @@ public class ConsultationDossier {
   private final UtilisateurCourant utilisateur;
   private final JournalCourriels courriels;
 
-  public ConsultationDossier(DossierRepository dossiers, HistoryService historyService, TaskService taskService,
-      ManagementService managementService, RepositoryService repositoryService, UtilisateurCourant utilisateur,
-      JournalCourriels courriels) {
+  public ConsultationDossier(DossierRepository dossiers, DossiersVisibles visibles, HistoryService historyService,
+      TaskService taskService, ManagementService managementService, RepositoryService repositoryService,
+      UtilisateurCourant utilisateur, JournalCourriels courriels) {
     this.dossiers = dossiers;
+    this.visibles = visibles;
     this.courriels = courriels;
     this.historyService = historyService;
     this.taskService = taskService;
@@ -102,15 +103,8 @@ public class ConsultationDossier {
   public record PageDossiers(int page, int taille, long total, List<ResumeDossier> dossiers) {
   }
 
-  /** The dossier if it exists and belongs to one of the caller's associations; 404 otherwise. */
-  public DossierEnregistre dossierVisible(String reference) {
-    return dossiers.trouver(reference)
-        .filter(d -> utilisateur.peutVoir(d.association()))
-        .orElseThrow(() -> new RessourceIntrouvableException("Aucun dossier " + reference + " dans vos associations."));
-  }
-
   public VueDossier consulter(String reference) {
-    DossierEnregistre dossier = dossierVisible(reference);
+    DossierEnregistre dossier = visibles.trouver(reference);
     List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(reference).tenantIdIn(dossier.association())
         .orderByProcessInstanceStartTime().asc().list();

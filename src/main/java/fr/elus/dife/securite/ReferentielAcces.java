@@ -31,7 +31,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The groups, tenants, group authorizations and shared Tasklist filters of CONTRACT.md, in every setup
+ * The groups, tenants, group authorizations and shared Tasklist filters of docs/CONTRACT.md, in every setup
  * (production included): an administrator then only adds users to a group and a
  * tenant. What exists is set to these rights, never duplicated, so every node may run it.
  */

@@ -119,6 +119,11 @@ class DossierApiTest {
         cas("droitsDife", d -> d.put("droitsDife", "-5.00")),
         cas("droitsDife", d -> d.put("droitsDife", "10.005")),
         cas("droitsDife", d -> d.put("droitsDife", "sept cents")),
+        cas("droitsDife", d -> d.put("droitsDife", "12345678901234567890123456789012345678901234567890")),
+        cas("droitsDife", d -> d.put("droitsDife", new java.math.BigDecimal("1E+4000"))),
+        cas("droitsDife", d -> d.put("droitsDife", "1e4000")),
+        cas("elu.dateNaissance", d -> eluDe(d).put("dateNaissance", "-999999999-01-01")),
+        cas("elu.dateNaissance", d -> eluDe(d).put("dateNaissance", "1899-12-31")),
         cas("association", d -> d.put("association", "adm79")));
   }
 
