@@ -69,8 +69,12 @@ public class ClientHttp {
     }
   }
 
-  public Reponse getAvecMotDePasse(String utilisateur, String motDePasse, String chemin) {
-    return envoyer(utilisateur, motDePasse, HttpRequest.newBuilder(URI.create(base + chemin)).GET());
+  public Reponse getAvecMotDePasse(String utilisateur, String motDePasse, String chemin, String... entetes) {
+    HttpRequest.Builder requete = HttpRequest.newBuilder(URI.create(base + chemin)).GET();
+    if (entetes.length > 0) {
+      requete.headers(entetes);
+    }
+    return envoyer(utilisateur, motDePasse, requete);
   }
 
   private Reponse envoyer(String utilisateur, String motDePasse, HttpRequest.Builder requete) {

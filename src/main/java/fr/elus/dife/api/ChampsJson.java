@@ -96,7 +96,25 @@ public class ChampsJson {
       erreur(chemin, "Le champ « " + chemin + " » ne doit pas dépasser " + longueurMax + " caractères.");
       return null;
     }
+    if (!texteImprimable(valeur)) {
+      erreur(chemin, "Le champ « " + chemin + " » contient un caractère de contrôle ou invalide.");
+      return null;
+    }
     return valeur;
+  }
+
+  // line breaks and tabs are text; NUL, BEL, other controls and a surrogate without its pair are not
+  // (a lone surrogate cannot even be written back as valid JSON)
+  private static boolean texteImprimable(String valeur) {
+    for (int i = 0; i < valeur.length(); i++) {
+      char c = valeur.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < valeur.length() && Character.isLowSurrogate(valeur.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c) || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+        return false;
+      }
+    }
+    return true;
   }
 
   public Boolean booleen(String chemin, boolean obligatoire) {

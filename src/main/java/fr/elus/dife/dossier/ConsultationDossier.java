@@ -45,6 +45,8 @@ import org.springframework.stereotype.Service;
 public class ConsultationDossier {
 
   private static final int TAILLE_MAX = 100;
+  // page × taille stays far within int: no overflow into a negative offset
+  private static final int PAGE_MAX = 100_000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DossierRepository dossiers;
@@ -120,8 +122,8 @@ public class ConsultationDossier {
   }
 
   public PageDossiers lister(String statut, int page, int taille) {
-    if (page < 0) {
-      throw new RequeteInvalideException("page", "Le paramètre « page » commence à 0.");
+    if (page < 0 || page > PAGE_MAX) {
+      throw new RequeteInvalideException("page", "Le paramètre « page » va de 0 à " + PAGE_MAX + ".");
     }
     if (taille < 1 || taille > TAILLE_MAX) {
       throw new RequeteInvalideException("taille", "Le paramètre « taille » doit être compris entre 1 et " + TAILLE_MAX + ".");

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.RuntimeType;
@@ -35,6 +36,8 @@ public class GardeMoteurRest implements ContainerRequestFilter, ContainerRespons
   private static final Pattern MESSAGE_OU_SIGNAL = Pattern.compile(MOTEUR + "(message|signal)/?");
   private static final Pattern ECRIT_SUR_TACHE = Pattern.compile(MOTEUR + "task/[^/]+/(comment|attachment)/create/?");
   private static final Pattern TACHE = Pattern.compile(MOTEUR + "task/[^/]+/?");
+  private static final Pattern TRAVAIL_SUR_TACHE =
+      Pattern.compile(MOTEUR + "task/([^/]+)/(complete|submit-form|claim|unclaim|resolve)/?");
 
   @Override
   public void configure(FeatureContext contexte) {
@@ -71,7 +74,13 @@ public class GardeMoteurRest implements ContainerRequestFilter, ContainerRespons
       return;
     }
     String message = erreur.getMessage();
-    if (message.contains("ENGINE-13034")) {
+    Matcher travail = TRAVAIL_SUR_TACHE.matcher(requete.getUriInfo().getPath());
+    if (travail.matches() && reponse.getStatus() != 401 && reponse.getStatus() != 403
+        && tacheTerminee(travail.group(1))) {
+      // two users on one task: the later one finds it done (not found, optimistic locking or worse)
+      remplacer(reponse, erreur, Response.Status.CONFLICT, "Cette tâche vient d'être terminée par quelqu'un "
+          + "d'autre : rien n'a été enregistré.");
+    } else if (message.contains("ENGINE-13034")) {
       remplacer(reponse, erreur, Response.Status.NOT_FOUND, "Introuvable dans vos associations.");
     } else if ("OptimisticLockingException".equals(erreur.getType()) || message.contains("ENGINE-03005")) {
       remplacer(reponse, erreur, Response.Status.CONFLICT, "La tâche ou le dossier vient d'être modifié par une "
@@ -79,6 +88,12 @@ public class GardeMoteurRest implements ContainerRequestFilter, ContainerRespons
     } else if (message.startsWith("No task found") || message.contains("Cannot find task")) {
       remplacer(reponse, erreur, Response.Status.NOT_FOUND, "Cette tâche n'existe pas ou n'est plus à faire.");
     }
+  }
+
+  private static boolean tacheTerminee(String id) {
+    ProcessEngine moteur = ProcessEngines.getDefaultProcessEngine(false);
+    return moteur != null && moteur.getHistoryService().createHistoricTaskInstanceQuery().taskId(id).finished()
+        .count() > 0;
   }
 
   private static void remplacer(ContainerResponseContext reponse, ExceptionDto erreur, Response.Status statut,

@@ -53,7 +53,7 @@ class ExemplesOpenApiTest {
 
   @Test
   void laDescriptionPublieChaqueExempleEtDesSchemasNommes() {
-    JsonNode description = http.get(null, "/v3/api-docs").corps();
+    JsonNode description = http.get("conseiller45", "/v3/api-docs").corps();
 
     JsonNode exemples = description.get("components").get("examples");
     assertThat(exemples.get("evenement-reponse-cdc").get("value").get("donnees").get("resolu").asBoolean()).isFalse();

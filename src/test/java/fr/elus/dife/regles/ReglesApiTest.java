@@ -196,7 +196,8 @@ class ReglesApiTest {
 
   @Test
   void laDescriptionOpenApiEstServieEnFrancais() {
-    Reponse description = http.get(null, "/v3/api-docs");
+    // behind the login since issue 14 (it describes the personal data the API holds)
+    Reponse description = http.get("conseiller45", "/v3/api-docs");
 
     assertThat(description.statut()).isEqualTo(200);
     JsonNode chemins = description.corps().get("paths");
