@@ -2,6 +2,8 @@ package fr.elus.dife.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,43 +35,60 @@ public class DisponibiliteSmtp implements HealthIndicator {
   private final Duration pause;
   private final Semaphore envoisSimultanes;
   private final Duration attenteTour;
+  private final Duration envoiLent;
+  private final Map<Thread, Long> envoisEnCours = new ConcurrentHashMap<>();
   private final AtomicBoolean sondeEnCours = new AtomicBoolean();
   private volatile Instant dernierEchec;
   private volatile Instant panneDepuis;
 
   public DisponibiliteSmtp(@Value("${dife.mail.pause-apres-echec:PT30S}") Duration pause,
       @Value("${dife.mail.envois-simultanes:3}") int envoisSimultanes,
-      @Value("${dife.mail.attente-tour:PT3S}") Duration attenteTour) {
+      @Value("${dife.mail.attente-tour:PT30S}") Duration attenteTour,
+      @Value("${dife.mail.envoi-lent:PT2S}") Duration envoiLent) {
     this.pause = pause;
     this.envoisSimultanes = new Semaphore(envoisSimultanes);
     this.attenteTour = attenteTour;
+    this.envoiLent = envoiLent;
   }
 
   /**
    * Runs the send, or throws at once while the server is known to be down (except
-   * for the one send that probes it), or when the sends already under way do not
-   * leave room within {@code dife.mail.attente-tour}: a hung server then holds at
-   * most {@code dife.mail.envois-simultanes} job threads, never all of them.
+   * for the one send that probes it). At most {@code dife.mail.envois-simultanes}
+   * sends talk to the server; the others wait their turn while the sends under way
+   * progress, and give up as soon as one of these has lasted {@code dife.mail.envoi-lent}
+   * (a hung server): it then holds a few job threads, never all of them, and a slow
+   * but working server still gets every email at once.
    */
   public void envoyer(Runnable envoi) {
     verifierDisjoncteur();
-    try {
-      if (!envoisSimultanes.tryAcquire(attenteTour.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new MailSendException("Serveur SMTP trop lent : envoi reporté à la prochaine tentative");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MailSendException("Envoi interrompu", e);
-    }
+    attendreSonTour();
+    envoisEnCours.put(Thread.currentThread(), System.nanoTime());
     try {
       envoi.run();
     } catch (MailSendException | MailAuthenticationException panne) {
       echoue(panne);
       throw panne;
     } finally {
+      envoisEnCours.remove(Thread.currentThread());
       envoisSimultanes.release();
     }
     reussi();
+  }
+
+  private void attendreSonTour() {
+    long limite = System.nanoTime() + attenteTour.toNanos();
+    try {
+      while (!envoisSimultanes.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+        long plusAncien = envoisEnCours.values().stream().mapToLong(Long::longValue).min().orElse(System.nanoTime());
+        if (System.nanoTime() - plusAncien > envoiLent.toNanos() || System.nanoTime() > limite) {
+          throw new MailSendException("Serveur SMTP bloqué par les envois en cours : envoi reporté à la prochaine "
+              + "tentative");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MailSendException("Envoi interrompu", e);
+    }
   }
 
   private void verifierDisjoncteur() {

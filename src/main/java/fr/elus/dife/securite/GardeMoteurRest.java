@@ -24,7 +24,8 @@ import org.glassfish.jersey.internal.spi.AutoDiscoverable;
  * caller may read), comments and attachments for those who work on tasks; and the
  * engine's own refusals keep a 4xx: the other association's object is not found
  * (404, the engine says 500 ENGINE-13034), two writes at once are a conflict (409,
- * not 500), a task already gone is not found. Found by Jersey in every JAX-RS
+ * not 500), a task already gone is not found, a form's values refused by its
+ * listener are a 400 with the listener's French message. Found by Jersey in every JAX-RS
  * application, so that the webapps' own engine API (/camunda/api/engine) is guarded
  * like /engine-rest.
  */
@@ -36,6 +37,8 @@ public class GardeMoteurRest implements ContainerRequestFilter, ContainerRespons
   private static final Pattern MESSAGE_OU_SIGNAL = Pattern.compile(MOTEUR + "(message|signal)/?");
   private static final Pattern ECRIT_SUR_TACHE = Pattern.compile(MOTEUR + "task/[^/]+/(comment|attachment)/create/?");
   private static final Pattern TACHE = Pattern.compile(MOTEUR + "task/[^/]+/?");
+  private static final Pattern REFUS_DU_FORMULAIRE =
+      Pattern.compile("Exception while invoking TaskListener: (.*?)'?$");
   private static final Pattern TRAVAIL_SUR_TACHE =
       Pattern.compile(MOTEUR + "task/([^/]+)/(complete|submit-form|claim|unclaim|resolve)/?");
 
@@ -80,6 +83,11 @@ public class GardeMoteurRest implements ContainerRequestFilter, ContainerRespons
       // two users on one task: the later one finds it done (not found, optimistic locking or worse)
       remplacer(reponse, erreur, Response.Status.CONFLICT, "Cette tâche vient d'être terminée par quelqu'un "
           + "d'autre : rien n'a été enregistré.");
+    } else if (travail.matches() && message.contains("ENGINE-03051")) {
+      // a form's server-side check refused the task's values (Saisie): the user's input, not a server fault
+      Matcher refus = REFUS_DU_FORMULAIRE.matcher(message);
+      remplacer(reponse, erreur, Response.Status.BAD_REQUEST, refus.find() ? refus.group(1)
+          : "Les valeurs de la tâche ont été refusées : rien n'a été enregistré.");
     } else if (message.contains("ENGINE-13034")) {
       remplacer(reponse, erreur, Response.Status.NOT_FOUND, "Introuvable dans vos associations.");
     } else if ("OptimisticLockingException".equals(erreur.getType()) || message.contains("ENGINE-03005")) {

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ class ConflitsTest {
   int port;
   @Autowired
   TaskService taskService;
+  @Autowired
+  RuntimeService runtimeService;
 
   ClientHttp http;
 
@@ -43,10 +46,7 @@ class ConflitsTest {
   }
 
   private String tache(String reference, String definition) {
-    Attente.jusqua("la tâche " + definition, () -> taskService.createTaskQuery().processInstanceBusinessKey(reference)
-        .taskDefinitionKey(definition).count() == 1);
-    return taskService.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(definition)
-        .singleResult().getId();
+    return Attente.tache(taskService, reference, definition);
   }
 
   private static Map<String, Object> variables(Map<String, Object> valeurs) {
@@ -87,6 +87,10 @@ class ConflitsTest {
           + "/complete", variables(Map.of("compteLaPoste", "CREE", "informationsIdentiteSaisies", true,
           "modeVerification", "AR24")));
       assertThat(enLigne.statut()).as(enLigne.brute().body()).isEqualTo(204);
+      // the event must be awaited, so that both really write to the dossier at once
+      Attente.jusqua("l'attente de l'AR24", () -> runtimeService.createProcessInstanceQuery()
+          .processInstanceBusinessKey(reference).list().stream().anyMatch(i -> runtimeService
+              .createEventSubscriptionQuery().processInstanceId(i.getId()).eventName("Ar24Valide").count() == 1));
       String dossier = "/api/dossiers/" + reference;
       List<Callable<Reponse>> croises = List.of(
           () -> http.post("conseiller45", dossier + "/evenements", Map.of("idEvenement", "croise-" + reference,

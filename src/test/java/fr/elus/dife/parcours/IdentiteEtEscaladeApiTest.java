@@ -56,10 +56,7 @@ class IdentiteEtEscaladeApiTest {
   }
 
   private String tacheEnAttente(String reference, String definition) {
-    Attente.jusqua("la tâche " + definition, () -> taskService.createTaskQuery().processInstanceBusinessKey(reference)
-        .taskDefinitionKey(definition).count() == 1);
-    return taskService.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(definition)
-        .singleResult().getId();
+    return Attente.tache(taskService, reference, definition);
   }
 
   private void terminer(String tache, Map<String, Object> valeurs) {
