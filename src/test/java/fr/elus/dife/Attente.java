@@ -19,7 +19,11 @@ public final class Attente {
   }
 
   public static void jusqua(String quoi, BooleanSupplier condition) {
-    long limite = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    jusqua(quoi, Duration.ofSeconds(20), condition);
+  }
+
+  public static void jusqua(String quoi, Duration delai, BooleanSupplier condition) {
+    long limite = System.nanoTime() + delai.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > limite) {
         throw new AssertionError("Délai dépassé en attendant : " + quoi);
