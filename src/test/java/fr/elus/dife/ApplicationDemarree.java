@@ -16,14 +16,18 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = DifeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-        "spring.datasource.url=jdbc:h2:file:./target/h2-tests/dife-${random.uuid}",
+        "spring.datasource.url=jdbc:h2:file:./target/h2-tests/dife-${random.uuid};DB_CLOSE_ON_EXIT=FALSE",
         "logging.file.name=target/test-logs/dife.log",
         // -Ddife.test.port-smtp=… lets two checkouts run their suites side by side
         "spring.mail.port=${dife.test.port-smtp:" + ApplicationDemarree.PORT_SMTP + "}",
         // the tests make their own dossiers; DonneesDemoTest starts the demo data itself
         "dife.demo.donnees=false",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
-        "camunda.bpm.job-execution.max-wait=1000"})
+        "camunda.bpm.job-execution.max-wait=1000",
+        // ServeurSmtpMuetTest waits for the probe after an outage
+        "dife.mail.pause-apres-echec=PT2S",
+        // as behind a reverse proxy: FreinMotsDePasseTest plays clients at several addresses
+        "server.forward-headers-strategy=native"})
 @ActiveProfiles("demo")
 public @interface ApplicationDemarree {
 

@@ -2,11 +2,20 @@ package fr.elus.dife;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.camunda.bpm.engine.TaskService;
 
 /** Waits for the job executor of the running application, without fixed sleeps. */
 public final class Attente {
 
   private Attente() {
+  }
+
+  /** The id of the dossier's task of this definition, once the engine has created it. */
+  public static String tache(TaskService taskService, String reference, String definition) {
+    jusqua("la tâche " + definition, () -> taskService.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey(definition).count() == 1);
+    return taskService.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(definition)
+        .singleResult().getId();
   }
 
   public static void jusqua(String quoi, BooleanSupplier condition) {

@@ -9,6 +9,7 @@ import fr.elus.dife.ClientHttp;
 import fr.elus.dife.dossier.AbandonDossier;
 import fr.elus.dife.dossier.EvenementsDossier;
 import fr.elus.dife.dossier.OuvertureDossier;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import fr.elus.dife.navigateur.Navigateur;
@@ -67,8 +68,9 @@ class DonneesDemoTest {
     ClockUtil.reset();
 
     ClientHttp http = new ClientHttp(port);
-    Attente.jusqua("les timers échus des dossiers de démonstration", () -> statuts(http).entrySet()
-        .containsAll(STATUTS_ATTENDUS.entrySet()));
+    // a few dozen timers and emails for the job executor: longer than one step, on a loaded machine
+    Attente.jusqua("les timers échus des dossiers de démonstration", Duration.ofSeconds(90), () -> statuts(http)
+        .entrySet().containsAll(STATUTS_ATTENDUS.entrySet()));
     assertThat(statuts(http)).hasSizeGreaterThanOrEqualTo(22);
     assertThat(taskService.createTaskQuery().taskDefinitionKey("Tache_EscaladeEnRetard").taskCandidateGroup("superviseurs")
         .processInstanceBusinessKey(reference(http, "BONNET")).count()).isEqualTo(1);

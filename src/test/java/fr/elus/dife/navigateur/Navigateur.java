@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -92,7 +93,19 @@ public class Navigateur implements AutoCloseable {
     ouvrir("/camunda/app/tasklist/default/#/?task=" + idTache);
     visible(".fjs-form");
     cliquable("button[ng-click=\"claim()\"]").click();
-    attente().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[ng-click=\"unclaim()\"]")));
+    try {
+      new WebDriverWait(pilote, Duration.ofSeconds(10))
+          .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[ng-click=\"unclaim()\"]")));
+    } catch (TimeoutException refusee) {
+      // a job of the dossier wrote at the same moment (409 « réessayez »): as a user would, once more
+      System.err.println("Prise de la tâche " + idTache + " refusée, nouvel essai : "
+          + pilote.findElement(By.cssSelector("body")).getText().lines().filter(l -> l.contains("tâche")
+              || l.contains("modifié") || l.contains("rreur")).toList());
+      ouvrir("/camunda/app/tasklist/default/#/?task=" + idTache);
+      visible(".fjs-form");
+      cliquable("button[ng-click=\"claim()\"]").click();
+      attente().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[ng-click=\"unclaim()\"]")));
+    }
     remplir.run();
     // Tasklist's notices of the previous task may lie over the button for a moment
     pilote.executeScript("arguments[0].click()", cliquable("button[ng-click=\"complete()\"]"));
