@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -30,7 +31,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * kept nor missed).</li>
  * </ul>
  */
-final class DossiersMesures {
+public final class DossiersMesures {
 
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   static final LocalDateTime T0 = LocalDateTime.of(2021, 3, 1, 9, 0);
@@ -38,21 +39,20 @@ final class DossiersMesures {
 
   private static DossiersMesures construits;
 
-  final String a;
-  final String b;
-  final String c;
+  public final String a;
+  public final String b;
+  public final String c;
 
   private final ClientHttp http;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
 
-  private DossiersMesures(ClientHttp http, TaskService taskService, RuntimeService runtimeService,
-      ManagementService managementService) {
+  private DossiersMesures(ClientHttp http, ProcessEngine moteur) {
     this.http = http;
-    this.taskService = taskService;
-    this.runtimeService = runtimeService;
-    this.managementService = managementService;
+    this.taskService = moteur.getTaskService();
+    this.runtimeService = moteur.getRuntimeService();
+    this.managementService = moteur.getManagementService();
     try {
       horloge(Duration.ZERO);
       a = ouvrir();
@@ -82,10 +82,9 @@ final class DossiersMesures {
     }
   }
 
-  static synchronized DossiersMesures construire(ClientHttp http, TaskService taskService,
-      RuntimeService runtimeService, ManagementService managementService) {
+  public static synchronized DossiersMesures construire(ClientHttp http, ProcessEngine moteur) {
     if (construits == null) {
-      construits = new DossiersMesures(http, taskService, runtimeService, managementService);
+      construits = new DossiersMesures(http, moteur);
     }
     return construits;
   }

@@ -18,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
@@ -42,11 +40,7 @@ class ExportDossiersApiTest {
   @LocalServerPort
   int port;
   @Autowired
-  TaskService taskService;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  ManagementService managementService;
+  ProcessEngine moteur;
   @Autowired
   JdbcTemplate jdbc;
 
@@ -54,7 +48,7 @@ class ExportDossiersApiTest {
 
   @BeforeEach
   void dossiers() {
-    dossiers = DossiersMesures.construire(new ClientHttp(port), taskService, runtimeService, managementService);
+    dossiers = DossiersMesures.construire(new ClientHttp(port), moteur);
   }
 
   private HttpResponse<byte[]> exporter(String utilisateur, String parametres) throws Exception {
@@ -133,9 +127,9 @@ class ExportDossiersApiTest {
   void montantsDeLaRepartitionEtDesFraisThr() throws Exception {
     String instance = jdbc.queryForObject("select process_instance_id from dife_dossier where reference = ?",
         String.class, dossiers.a);
-    runtimeService.setVariable(instance, "repartition", Map.of("coutFormation", "1200.00", "priseEnChargeDife",
+    moteur.getRuntimeService().setVariable(instance, "repartition", Map.of("coutFormation", "1200.00", "priseEnChargeDife",
         "700.00", "contributionCollectivite", "375.00", "plafondCollectivite", "500.00", "resteAChargeElu", "125.00"));
-    runtimeService.setVariable(instance, "fraisThr", Map.of("repas", "2", "montantRepas", "35.00", "nuitees", "1",
+    moteur.getRuntimeService().setVariable(instance, "fraisThr", Map.of("repas", "2", "montantRepas", "35.00", "nuitees", "1",
         "montantNuitees", "110.00", "total", "145.00"));
     List<String> entetes = ExportDossiers.entetes();
     String texte = new String(exporter("analyste", "format=csv&" + DossiersMesures.PERIODE).body(),

@@ -10,9 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,11 +25,7 @@ class IndicateursApiTest {
   @LocalServerPort
   int port;
   @Autowired
-  TaskService taskService;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  ManagementService managementService;
+  ProcessEngine moteur;
 
   ClientHttp http;
 
@@ -41,7 +35,7 @@ class IndicateursApiTest {
   }
 
   private DossiersMesures dossiers() {
-    return DossiersMesures.construire(http, taskService, runtimeService, managementService);
+    return DossiersMesures.construire(http, moteur);
   }
 
   private static JsonNode element(JsonNode liste, String champ, String valeur) {
@@ -58,7 +52,7 @@ class IndicateursApiTest {
 
   @Test
   void chaqueChiffreDesDossiersConstruitsPourLui() {
-    DossiersMesures.attendreLesJobs(managementService);
+    DossiersMesures.attendreLesJobs(moteur.getManagementService());
     Map<String, Long> avant = parStatut();
     DossiersMesures d = dossiers();
     Map<String, Long> apres = parStatut();
@@ -117,7 +111,7 @@ class IndicateursApiTest {
     assertThat(enRetard.get("statut").asText()).isEqualTo("IDENTITE_NUMERIQUE");
     assertThat(enRetard.get("depasseLe").asText()).isEqualTo(
         DossiersMesures.moment(Duration.ofDays(10)).toInstant().toString());
-    assertThat(enRetard.get("processInstanceId").asText()).isEqualTo(runtimeService.createProcessInstanceQuery()
+    assertThat(enRetard.get("processInstanceId").asText()).isEqualTo(moteur.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey("dife-parcours").processInstanceBusinessKey(d.b).singleResult().getId());
     assertThat(indicateurs.get("enRetard").findValuesAsText("reference")).doesNotContain(d.a, d.c);
     assertThat(indicateurs.get("nombreEnRetard").asLong()).isGreaterThanOrEqualTo(1);

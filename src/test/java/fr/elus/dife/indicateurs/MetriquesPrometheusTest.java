@@ -8,9 +8,7 @@ import fr.elus.dife.Attente;
 import fr.elus.dife.ClientHttp;
 import java.util.Arrays;
 import java.util.Optional;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,11 +20,7 @@ class MetriquesPrometheusTest {
   @LocalServerPort
   int port;
   @Autowired
-  TaskService taskService;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  ManagementService managementService;
+  ProcessEngine moteur;
 
   private static Optional<Double> valeur(String page, String serie) {
     return Arrays.stream(page.split("\n")).filter(l -> l.startsWith(serie + " "))
@@ -36,7 +30,7 @@ class MetriquesPrometheusTest {
   @Test
   void lesJaugesEtLesCompteursDesOperateurs() {
     ClientHttp http = new ClientHttp(port);
-    DossiersMesures.construire(http, taskService, runtimeService, managementService);
+    DossiersMesures.construire(http, moteur);
     assertThat(http.get(null, "/actuator/prometheus").statut()).isEqualTo(401);
     assertThat(http.get("analyste", "/actuator/prometheus").statut()).isEqualTo(401);
     assertThat(http.get("conseiller45", "/actuator/prometheus").statut()).isEqualTo(401);
@@ -59,7 +53,7 @@ class MetriquesPrometheusTest {
     assertThat(valeur(page, "dife_delais_depasses{association=\"aml45\",delai=\"AR24\"}")).hasValueSatisfying(
         v -> assertThat(v).isGreaterThanOrEqualTo(1));
     assertThat(valeur(page, "dife_incidents_ouverts")).hasValueSatisfying(v -> assertThat(v)
-        .isEqualTo((double) runtimeService.createIncidentQuery().count()));
+        .isEqualTo((double) moteur.getRuntimeService().createIncidentQuery().count()));
     assertThat(valeur(page, "dife_jobs_executables")).isPresent();
     // DossiersMesures sent emails (Identité Numérique en ligne, AR24) through the send jobs
     assertThat(valeur(page, "dife_courriels_total{issue=\"envoye\"}")).hasValueSatisfying(

@@ -66,9 +66,9 @@ export function lienInstance(processInstanceId, texte) {
  * Horizontal bars, one line per entry: {libelle, segments: [{valeur, couleur, titre}], texte}.
  * Segments are stacked; the scale is the longest line.
  */
-export function barresHorizontales(lignes, { largeurLibelle = 230, largeur = 720, hauteurLigne = 24, titre } = {}) {
+export function barresHorizontales(lignes, { largeurLibelle = 230, largeur = 860, hauteurLigne = 24, titre } = {}) {
   const max = Math.max(1, ...lignes.map((l) => l.segments.reduce((s, g) => s + g.valeur, 0)));
-  const utile = largeur - largeurLibelle - 90;
+  const utile = largeur - largeurLibelle - 230;
   const hauteur = lignes.length * hauteurLigne + 8;
   const corps = lignes.map((ligne, i) => {
     const y = i * hauteurLigne + 4;
