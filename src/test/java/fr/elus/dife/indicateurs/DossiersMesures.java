@@ -42,6 +42,9 @@ public final class DossiersMesures {
   public final String a;
   public final String b;
   public final String c;
+  /** AML45's dossiers per status now, just before and just after these three were built. */
+  final Map<String, Long> parStatutAvant;
+  final Map<String, Long> parStatutApres;
 
   private final ClientHttp http;
   private final TaskService taskService;
@@ -53,6 +56,8 @@ public final class DossiersMesures {
     this.taskService = moteur.getTaskService();
     this.runtimeService = moteur.getRuntimeService();
     this.managementService = moteur.getManagementService();
+    attendreLesJobs();
+    parStatutAvant = parStatut();
     try {
       horloge(Duration.ZERO);
       a = ouvrir();
@@ -80,6 +85,14 @@ public final class DossiersMesures {
     } finally {
       ClockUtil.reset();
     }
+    parStatutApres = parStatut();
+  }
+
+  private Map<String, Long> parStatut() {
+    Map<String, Long> nombres = new HashMap<>();
+    http.get("analyste", "/api/indicateurs?association=aml45").corps().get("parStatut")
+        .forEach(s -> nombres.put(s.get("statut").asText(), s.get("nombre").asLong()));
+    return nombres;
   }
 
   public static synchronized DossiersMesures construire(ClientHttp http, ProcessEngine moteur) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.elus.dife.ApplicationDemarree;
 import fr.elus.dife.ClientHttp;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -43,19 +42,11 @@ class IndicateursApiTest {
         .findFirst().orElseThrow(() -> new AssertionError(valeur + " absent de " + liste));
   }
 
-  private Map<String, Long> parStatut() {
-    Map<String, Long> nombres = new HashMap<>();
-    http.get("analyste", "/api/indicateurs?association=aml45").corps().get("parStatut")
-        .forEach(s -> nombres.put(s.get("statut").asText(), s.get("nombre").asLong()));
-    return nombres;
-  }
-
   @Test
   void chaqueChiffreDesDossiersConstruitsPourLui() {
-    DossiersMesures.attendreLesJobs(moteur.getManagementService());
-    Map<String, Long> avant = parStatut();
     DossiersMesures d = dossiers();
-    Map<String, Long> apres = parStatut();
+    Map<String, Long> avant = d.parStatutAvant;
+    Map<String, Long> apres = d.parStatutApres;
     // now: A and B at the Identité Numérique, C closed by its abandon, none elsewhere
     apres.forEach((statut, nombre) -> assertThat(nombre - avant.getOrDefault(statut, 0L)).as(statut)
         .isEqualTo(switch (statut) {
