@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -29,6 +30,8 @@ import org.springframework.test.context.ActiveProfiles;
         // as behind a reverse proxy: FreinMotsDePasseTest plays clients at several addresses
         "server.forward-headers-strategy=native"})
 @ActiveProfiles("demo")
+// Boot's tests turn metrics export off; /actuator/prometheus is part of what is tested
+@AutoConfigureObservability(tracing = false)
 public @interface ApplicationDemarree {
 
   /** Where GreenMail listens during the tests, unless -Ddife.test.port-smtp says otherwise. */

@@ -1,0 +1,108 @@
+package fr.elus.dife.indicateurs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.elus.dife.parcours.StatutDossier;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Writes the read model of V15_1 (dife_etape_dossier, dife_delai_dossier, dife_montants_dossier). */
+@Repository
+public class SuiviRepository {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SuiviRepository.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JdbcTemplate jdbc;
+
+  public SuiviRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  private record EtapeOuverte(long id, String statut, Instant debut) {
+  }
+
+  /** Ends the current status and starts the new one; the same status written again (copies back) changes nothing. */
+  void passerStatut(String instance, String association, String statut, Instant moment) {
+    List<EtapeOuverte> ouvertes = jdbc.query("select id, statut, debut from dife_etape_dossier "
+            + "where process_instance_id = ? and fin is null",
+        (rs, i) -> new EtapeOuverte(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()), instance);
+    if (ouvertes.stream().anyMatch(e -> e.statut().equals(statut))) {
+      return;
+    }
+    for (EtapeOuverte etape : ouvertes) {
+      jdbc.update("update dife_etape_dossier set fin = ?, duree_secondes = ? where id = ?", Timestamp.from(moment),
+          Duration.between(etape.debut(), moment).toSeconds(), etape.id());
+    }
+    jdbc.update("insert into dife_etape_dossier (process_instance_id, association, statut, debut) values (?, ?, ?, ?)",
+        instance, association(association), statut, Timestamp.from(moment));
+    if (StatutDossier.CLOS_ABANDON.name().equals(statut)) {
+      // the abandon cancels the waits in the same command, before or after this status: neither kept nor missed
+      jdbc.update("update dife_delai_dossier set annule = true where process_instance_id = ? and depasse_le is null "
+          + "and (fin is null or fin = ?)", instance, Timestamp.from(moment));
+    }
+  }
+
+  /** The engine may report a scope's start twice in one command (its scope execution, then its activity). */
+  void ouvrirDelai(String id, String instance, String association, Delai delai, Instant debut) {
+    if (jdbc.queryForObject("select count(*) from dife_delai_dossier where id = ?", Integer.class, id) > 0) {
+      return;
+    }
+    jdbc.update("insert into dife_delai_dossier (id, process_instance_id, association, delai, debut) "
+        + "values (?, ?, ?, ?, ?)", id, instance, association(association), delai.name(), Timestamp.from(debut));
+  }
+
+  /** The latest wait of this deadline in the dossier: only one of a kind runs at a time. */
+  void depasserDelai(String instance, Delai delai, Instant moment) {
+    jdbc.query("select id from dife_delai_dossier where process_instance_id = ? and delai = ? order by debut desc "
+            + "limit 1", (rs, i) -> rs.getString(1), instance, delai.name()).forEach(id -> jdbc.update(
+        "update dife_delai_dossier set depasse_le = ? where id = ? and depasse_le is null", Timestamp.from(moment), id));
+  }
+
+  /** However the wait ended: an interrupting answer (AR24 validated, the CDC's reply…) keeps the deadline. */
+  void fermerDelai(String id, Instant fin) {
+    jdbc.update("update dife_delai_dossier set fin = ? where id = ? and fin is null", Timestamp.from(fin), id);
+  }
+
+  void enregistrerMontants(String instance, String variable, byte[] json) {
+    JsonNode valeur;
+    try {
+      valeur = JSON.readTree(json);
+    } catch (IOException e) {
+      LOG.warn("Montants illisibles dans {} de l'instance {}", variable, instance);
+      return;
+    }
+    if (jdbc.queryForObject("select count(*) from dife_montants_dossier where process_instance_id = ?", Integer.class,
+        instance) == 0) {
+      jdbc.update("insert into dife_montants_dossier (process_instance_id) values (?)", instance);
+    }
+    if ("repartition".equals(variable)) {
+      jdbc.update("update dife_montants_dossier set cout_formation = ?, prise_en_charge_dife = ?, "
+              + "contribution_collectivite = ?, reste_a_charge_elu = ? where process_instance_id = ?",
+          montant(valeur, "coutFormation"), montant(valeur, "priseEnChargeDife"),
+          montant(valeur, "contributionCollectivite"), montant(valeur, "resteAChargeElu"), instance);
+    } else {
+      jdbc.update("update dife_montants_dossier set frais_repas = ?, frais_nuitees = ?, frais_thr = ? "
+              + "where process_instance_id = ?",
+          montant(valeur, "montantRepas"), montant(valeur, "montantNuitees"), montant(valeur, "total"), instance);
+    }
+  }
+
+  private static BigDecimal montant(JsonNode valeur, String champ) {
+    JsonNode texte = valeur.get(champ);
+    return texte == null || texte.isNull() || texte.asText().isBlank() ? null : new BigDecimal(texte.asText());
+  }
+
+  // every dossier has its association as tenant; an event without one would otherwise fail the engine's command
+  private static String association(String tenant) {
+    return tenant == null ? "" : tenant;
+  }
+}

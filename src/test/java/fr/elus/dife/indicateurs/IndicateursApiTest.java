@@ -1,0 +1,154 @@
+package fr.elus.dife.indicateurs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.elus.dife.ApplicationDemarree;
+import fr.elus.dife.ClientHttp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Each figure of GET /api/indicateurs against the dossiers of DossiersMesures, over HTTP. */
+@ApplicationDemarree
+class IndicateursApiTest {
+
+  private static final long JOUR = Duration.ofDays(1).toSeconds();
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine moteur;
+
+  ClientHttp http;
+
+  @BeforeEach
+  void client() {
+    http = new ClientHttp(port);
+  }
+
+  private DossiersMesures dossiers() {
+    return DossiersMesures.construire(http, moteur);
+  }
+
+  private static JsonNode element(JsonNode liste, String champ, String valeur) {
+    return StreamSupport.stream(liste.spliterator(), false).filter(e -> valeur.equals(e.get(champ).asText()))
+        .findFirst().orElseThrow(() -> new AssertionError(valeur + " absent de " + liste));
+  }
+
+  @Test
+  void chaqueChiffreDesDossiersConstruitsPourLui() {
+    DossiersMesures d = dossiers();
+    Map<String, Long> avant = d.parStatutAvant;
+    Map<String, Long> apres = d.parStatutApres;
+    // now: A and B at the Identité Numérique, C closed by its abandon, none elsewhere
+    apres.forEach((statut, nombre) -> assertThat(nombre - avant.getOrDefault(statut, 0L)).as(statut)
+        .isEqualTo(switch (statut) {
+          case "IDENTITE_NUMERIQUE" -> 2L;
+          case "CLOS_ABANDON" -> 1L;
+          default -> 0L;
+        }));
+
+    JsonNode indicateurs = http.get("analyste", "/api/indicateurs?" + DossiersMesures.PERIODE).corps();
+    assertThat(indicateurs.get("associations").toString()).isEqualTo("[\"aml45\"]");
+
+    JsonNode mois = indicateurs.get("parMois");
+    assertThat(mois).hasSize(1);
+    assertThat(mois.get(0).get("mois").asText()).isEqualTo("2021-03");
+    assertThat(mois.get(0).get("ouverts").asLong()).isEqualTo(3);
+    assertThat(mois.get(0).get("closAbandon").asLong()).isEqualTo(1);
+    assertThat(mois.get(0).get("closFormationSuivie").asLong()).isZero();
+    assertThat(mois.get(0).get("closDifeNonMobilise").asLong()).isZero();
+
+    // 2, 4 and 6 days to create the account: median 4, p90 4 + 0.8 × 2 = 5.6 (continuous percentile)
+    JsonNode compte = element(indicateurs.get("durees"), "statut", "COMPTE_FORMATION");
+    assertThat(compte.get("nombre").asLong()).isEqualTo(3);
+    assertThat(compte.get("medianeSecondes").asLong()).isEqualTo(4 * JOUR);
+    assertThat(compte.get("p90Secondes").asLong()).isEqualTo(Math.round(5.6 * JOUR));
+    assertThat(compte.get("medianeJours").asDouble()).isEqualTo(4.0);
+    assertThat(compte.get("p90Jours").asDouble()).isEqualTo(5.6);
+    // only C left the Identité Numérique, abandoned after 12 hours
+    JsonNode identite = element(indicateurs.get("durees"), "statut", "IDENTITE_NUMERIQUE");
+    assertThat(identite.get("nombre").asLong()).isEqualTo(1);
+    assertThat(identite.get("medianeSecondes").asLong()).isEqualTo(JOUR / 2);
+    assertThat(identite.get("p90Secondes").asLong()).isEqualTo(JOUR / 2);
+    assertThat(identite.get("medianeJours").asDouble()).isEqualTo(0.5);
+    JsonNode ouvert = element(indicateurs.get("durees"), "statut", "OUVERT");
+    assertThat(ouvert.get("nombre").asLong()).isEqualTo(3);
+    assertThat(ouvert.get("p90Secondes").asLong()).isZero();
+    assertThat(indicateurs.get("durees").findValuesAsText("statut")).doesNotContain("CLOS_ABANDON");
+
+    JsonNode ar24 = element(indicateurs.get("delais"), "delai", "AR24");
+    assertThat(ar24.get("tenus").asLong()).isEqualTo(1);
+    assertThat(ar24.get("manques").asLong()).isEqualTo(1);
+    assertThat(ar24.get("enRetard").asLong()).isEqualTo(1);
+    assertThat(ar24.get("enCours").asLong()).isZero();
+    assertThat(ar24.get("partTenue").asDouble()).isEqualTo(50.0);
+    for (String autre : List.of("CDC", "COURRIER", "VALIDATION", "ONZE_JOURS")) {
+      JsonNode delai = element(indicateurs.get("delais"), "delai", autre);
+      assertThat(delai.get("tenus").asLong() + delai.get("manques").asLong() + delai.get("enCours").asLong())
+          .as(autre).isZero();
+      assertThat(delai.get("partTenue").isNull()).as(autre).isTrue();
+    }
+
+    JsonNode enRetard = element(indicateurs.get("enRetard"), "reference", d.b);
+    assertThat(enRetard.get("delai").asText()).isEqualTo("AR24");
+    assertThat(enRetard.get("statut").asText()).isEqualTo("IDENTITE_NUMERIQUE");
+    assertThat(enRetard.get("depasseLe").asText()).isEqualTo(
+        DossiersMesures.moment(Duration.ofDays(10)).toInstant().toString());
+    assertThat(enRetard.get("processInstanceId").asText()).isEqualTo(moteur.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("dife-parcours").processInstanceBusinessKey(d.b).singleResult().getId());
+    assertThat(indicateurs.get("enRetard").findValuesAsText("reference")).doesNotContain(d.a, d.c);
+    assertThat(indicateurs.get("nombreEnRetard").asLong()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void lOngletDossiersCompteDesDossiersPasDesInstances() {
+    DossiersMesures d = dossiers();
+    JsonNode clos = http.get("analyste", "/api/indicateurs/dossiers?association=aml45&etat=CLOS&statut=CLOS_ABANDON"
+        + "&taille=200").corps();
+    JsonNode c = element(clos.get("dossiers"), "reference", d.c);
+    assertThat(c.get("libelleStatut").asText()).isEqualTo("Clos : abandon");
+    assertThat(c.get("dateCloture").asText()).isEqualTo(DossiersMesures.moment(Duration.ofDays(6).plusHours(12)).toInstant()
+        .toString());
+
+    JsonNode enCours = http.get("analyste", "/api/indicateurs/dossiers?association=aml45&statut=IDENTITE_NUMERIQUE"
+        + "&taille=200").corps();
+    JsonNode b = element(enCours.get("dossiers"), "reference", d.b);
+    assertThat(b.get("etapeEnCours").asText()).isEqualTo("Appeler l'assistance La Poste");
+    assertThat(b.get("depuis").asText()).isEqualTo(DossiersMesures.moment(Duration.ofDays(4)).toInstant().toString());
+    assertThat(b.get("joursDansEtape").asLong()).isGreaterThan(365);
+    // one row per dossier although A and B each run a called process
+    assertThat(enCours.get("dossiers").findValuesAsText("reference")).doesNotHaveDuplicates();
+    assertThat(enCours.get("total").asLong()).isEqualTo(enCours.get("dossiers").size());
+  }
+
+  @Test
+  void chacunSesAssociations() {
+    assertThat(http.get("conseiller79", "/api/indicateurs?association=aml45").statut()).isEqualTo(404);
+    assertThat(http.get("conseiller79", "/api/indicateurs").corps().get("associations").toString())
+        .isEqualTo("[\"adm79\"]");
+    assertThat(http.get("analyste", "/api/indicateurs").corps().get("associations")).extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder("aml45", "adm79");
+    assertThat(http.get(null, "/api/indicateurs").statut()).isEqualTo(401);
+    JsonNode erreur = http.get("analyste", "/api/indicateurs?depuis=2021-13-01").corps();
+    assertThat(erreur.get("erreurs").get(0).get("champ").asText()).isEqualTo("depuis");
+    assertThat(http.get("analyste", "/api/indicateurs/dossiers?statut=INCONNU").corps().get("erreurs").get(0)
+        .get("champ").asText()).isEqualTo("statut");
+  }
+
+  @Test
+  void documenteDansOpenApiAvecSesSchemas() {
+    JsonNode api = http.get("analyste", "/v3/api-docs").corps();
+    assertThat(api.get("paths").has("/api/indicateurs")).isTrue();
+    assertThat(api.get("paths").has("/api/dossiers/export")).isTrue();
+    assertThat(api.get("components").get("schemas").get("Indicateurs").get("properties").has("durees")).isTrue();
+    assertThat(api.get("components").get("schemas").get("DureeEtape").get("properties").has("p90Secondes")).isTrue();
+  }
+}

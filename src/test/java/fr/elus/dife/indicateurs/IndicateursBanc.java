@@ -1,0 +1,165 @@
+package fr.elus.dife.indicateurs;
+
+import fr.elus.dife.indicateurs.Perimetre.Periode;
+import fr.elus.dife.parcours.StatutDossier;
+import java.io.OutputStream;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Measures the indicators' queries at 100,000 dossiers (README, « Indicateurs »):
+ * loads a fresh database with dossiers spread over a year, their stages,
+ * deadlines and amounts in the proportions of the journey, then times each query
+ * and prints its median and 95th percentile. Not a test: run it by hand, on H2
+ * (default, under target/banc) or on PostgreSQL (DIFE_DB_URL, DIFE_DB_USER,
+ * DIFE_DB_PASSWORD: a database of its own, emptied first).
+ */
+public final class IndicateursBanc {
+
+  private static final int DOSSIERS = Integer.getInteger("dossiers", 100_000);
+  private static final int MESURES = 20;
+  private static final Instant MAINTENANT = Instant.parse("2026-12-01T10:00:00Z");
+  private static final List<StatutDossier> ETAPES = Arrays.stream(StatutDossier.values())
+      .filter(s -> !Etapes.estClos(s.name())).toList();
+  private static final String[] CLOTURES = {"CLOS_FORMATION_SUIVIE", "CLOS_DIFE_NON_MOBILISE", "CLOS_ABANDON"};
+
+  private IndicateursBanc() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    // a cache of 256 MiB: random keys (process instance ids) make the default one read pages over and over
+    String url = System.getenv().getOrDefault("DIFE_DB_URL", "jdbc:h2:file:./target/banc/dife;CACHE_SIZE=262144");
+    DriverManagerDataSource source = new DriverManagerDataSource(url, System.getenv().getOrDefault("DIFE_DB_USER", "sa"),
+        System.getenv().getOrDefault("DIFE_DB_PASSWORD", ""));
+    Flyway flyway = Flyway.configure().dataSource(source).cleanDisabled(false).load();
+    flyway.clean();
+    flyway.migrate();
+    JdbcTemplate jdbc = new JdbcTemplate(source);
+    long debut = System.nanoTime();
+    charger(jdbc);
+    System.out.printf("%s : %,d dossiers, %,d étapes, %,d délais chargés en %d s%n", url, DOSSIERS,
+        jdbc.queryForObject("select count(*) from dife_etape_dossier", Long.class),
+        jdbc.queryForObject("select count(*) from dife_delai_dossier", Long.class),
+        Duration.ofNanos(System.nanoTime() - debut).toSeconds());
+
+    NamedParameterJdbcTemplate nomme = new NamedParameterJdbcTemplate(source);
+    LectureIndicateurs lecture = new LectureIndicateurs(nomme, null, null, Clock.fixed(MAINTENANT, Perimetre.PARIS));
+    ExportDossiers export = new ExportDossiers(nomme);
+    Periode annee = new Periode(LocalDate.of(2025, 12, 2), LocalDate.of(2026, 12, 1));
+    for (List<String> associations : List.of(List.of("aml45", "adm79"), List.of("aml45"))) {
+      MapSqlParameterSource p = new MapSqlParameterSource("associations", associations)
+          .addValue("debut", Timestamp.from(annee.debut())).addValue("fin", Timestamp.from(annee.fin()));
+      System.out.println("Associations " + associations + ", 12 mois :");
+      mesurer("GET /api/indicateurs (tout)", () -> lecture.calculer(associations, annee));
+      mesurer("  dossiers par statut", () -> lecture.parStatut(p));
+      mesurer("  ouverts et clos par mois", () -> lecture.parMois(p, annee));
+      mesurer("  médiane et p90 par étape", () -> lecture.durees(p));
+      mesurer("  délais tenus et manqués", () -> lecture.delais(p));
+      mesurer("  dossiers en retard", () -> lecture.enRetard(p, MAINTENANT));
+    }
+    mesurerUneFois("export CSV, toutes les lignes", () -> {
+      try (FormatExport.Csv csv = new FormatExport.Csv(OutputStream.nullOutputStream())) {
+        export.exporter(List.of("aml45", "adm79"), null, annee, csv);
+      }
+      return null;
+    });
+    mesurerUneFois("export XLSX, toutes les lignes", () -> {
+      try (FormatExport.Xlsx xlsx = new FormatExport.Xlsx(OutputStream.nullOutputStream())) {
+        export.exporter(List.of("aml45", "adm79"), null, annee, xlsx);
+      }
+      return null;
+    });
+  }
+
+  private static void mesurer(String quoi, Callable<?> requete) throws Exception {
+    for (int i = 0; i < 3; i++) {
+      requete.call();
+    }
+    long[] durees = new long[MESURES];
+    for (int i = 0; i < MESURES; i++) {
+      long t = System.nanoTime();
+      requete.call();
+      durees[i] = System.nanoTime() - t;
+    }
+    Arrays.sort(durees);
+    System.out.printf("  %-32s p50 %6.1f ms   p95 %6.1f ms%n", quoi, durees[MESURES / 2] / 1e6,
+        durees[(int) Math.ceil(MESURES * 0.95) - 1] / 1e6);
+  }
+
+  private static void mesurerUneFois(String quoi, Callable<?> traitement) throws Exception {
+    long t = System.nanoTime();
+    traitement.call();
+    System.out.printf("%-34s %6.1f s (mémoire utilisée après : %d Mio)%n", quoi, (System.nanoTime() - t) / 1e9,
+        (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+  }
+
+  /** A year of dossiers: 60 % closed, the open ones spread over the stages, about one deadline in ten missed. */
+  private static void charger(JdbcTemplate jdbc) {
+    Random hasard = new Random(15);
+    List<Object[]> dossiers = new ArrayList<>();
+    List<Object[]> etapes = new ArrayList<>();
+    List<Object[]> delais = new ArrayList<>();
+    List<Object[]> montants = new ArrayList<>();
+    for (int n = 1; n <= DOSSIERS; n++) {
+      String instance = UUID.randomUUID().toString();
+      String association = hasard.nextInt(3) == 0 ? "adm79" : "aml45";
+      Instant moment = MAINTENANT.minus(Duration.ofMinutes(hasard.nextInt(365 * 24 * 60)));
+      Instant ouverture = moment;
+      boolean clos = hasard.nextInt(10) < 6;
+      int derniere = clos ? ETAPES.size() - 1 : hasard.nextInt(ETAPES.size());
+      for (int e = 0; e <= derniere && !moment.isAfter(MAINTENANT); e++) {
+        Instant fin = moment.plus(Duration.ofMinutes((long) (-Math.log(1 - hasard.nextDouble()) * 60 * 24 * 4)));
+        boolean courante = e == derniere && !clos || fin.isAfter(MAINTENANT);
+        etapes.add(new Object[] {instance, association, ETAPES.get(e).name(), Timestamp.from(moment),
+            courante ? null : Timestamp.from(fin), courante ? null : Duration.between(moment, fin).toSeconds()});
+        if (hasard.nextInt(3) == 0) {
+          Delai delai = Delai.values()[hasard.nextInt(Delai.values().length)];
+          boolean manque = hasard.nextInt(10) == 0;
+          delais.add(new Object[] {instance + "-" + e, instance, association, delai.name(), Timestamp.from(moment),
+              manque ? Timestamp.from(moment.plus(Duration.ofHours(30))) : null, courante ? null : Timestamp.from(fin)});
+        }
+        moment = fin;
+        if (courante) {
+          clos = false;
+          break;
+        }
+      }
+      if (clos) {
+        etapes.add(new Object[] {instance, association, CLOTURES[hasard.nextInt(3)], Timestamp.from(moment), null, null});
+        montants.add(new Object[] {instance, 1200, 700, 375, 125, 35, 110, 145});
+      }
+      dossiers.add(new Object[] {String.format("DIFE-BANC-%06d", n), association, instance, instance, instance,
+          clos ? null : instance, Timestamp.from(ouverture), clos ? Timestamp.from(moment) : null});
+      if (dossiers.size() == 5_000 || n == DOSSIERS) {
+        jdbc.batchUpdate("insert into dife_dossier (reference, association, process_instance_id, cle_doublon, "
+            + "cle_etat_civil, cle_doublon_ouverte, date_ouverture, date_cloture) values (?, ?, ?, ?, ?, ?, ?, ?)", dossiers);
+        jdbc.batchUpdate("insert into dife_etape_dossier (process_instance_id, association, statut, debut, fin, "
+            + "duree_secondes) values (?, ?, ?, ?, ?, ?)", etapes);
+        jdbc.batchUpdate("insert into dife_delai_dossier (id, process_instance_id, association, delai, debut, "
+            + "depasse_le, fin) values (?, ?, ?, ?, ?, ?, ?)", delais);
+        jdbc.batchUpdate("insert into dife_montants_dossier (process_instance_id, cout_formation, prise_en_charge_dife, "
+            + "contribution_collectivite, reste_a_charge_elu, frais_repas, frais_nuitees, frais_thr) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?)", montants);
+        dossiers.clear();
+        etapes.clear();
+        delais.clear();
+        montants.clear();
+      }
+    }
+  }
+
+}
