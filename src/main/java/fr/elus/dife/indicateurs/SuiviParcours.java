@@ -24,7 +24,22 @@ import org.springframework.stereotype.Component;
  * or in the status code has to know about it.
  */
 @Component
-public class SuiviParcours extends AbstractProcessEnginePlugin implements HistoryEventHandler {
+public class SuiviParcours extends AbstractProcessEnginePlugin {
+
+  // registered by this plugin, not as a HistoryEventHandler bean: the starter takes a single
+  // such bean, and each feature that reads the history has its own
+  private final HistoryEventHandler gestionnaire = new HistoryEventHandler() {
+    @Override
+    public void handleEvent(HistoryEvent evenement) {
+      SuiviParcours.this.handleEvent(evenement);
+    }
+
+    @Override
+    public void handleEvents(List<HistoryEvent> evenements) {
+      SuiviParcours.this.handleEvents(evenements);
+    }
+  };
+
 
   private static final String PREFIXE_ENVOI = "Envoi_";
 
@@ -40,14 +55,13 @@ public class SuiviParcours extends AbstractProcessEnginePlugin implements Histor
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers();
     if (handlers == null) {
-      configuration.setCustomHistoryEventHandlers(new ArrayList<>(List.of(this)));
+      configuration.setCustomHistoryEventHandlers(new ArrayList<>(List.of(gestionnaire)));
     } else {
-      handlers.add(this);
+      handlers.add(gestionnaire);
     }
   }
 
-  @Override
-  public void handleEvent(HistoryEvent evenement) {
+  void handleEvent(HistoryEvent evenement) {
     if (evenement instanceof HistoricVariableUpdateEventEntity variable) {
       variable(variable);
     } else if (evenement instanceof HistoricActivityInstanceEventEntity activite) {
@@ -58,8 +72,7 @@ public class SuiviParcours extends AbstractProcessEnginePlugin implements Histor
     }
   }
 
-  @Override
-  public void handleEvents(List<HistoryEvent> evenements) {
+  void handleEvents(List<HistoryEvent> evenements) {
     evenements.forEach(this::handleEvent);
   }
 

@@ -128,8 +128,8 @@ class MatriceDesDroitsTest {
         new Cas("GET", moteur + "/task?processInstanceBusinessKey=" + reference, null, 200, 200, 200, 200),
         new Cas("GET", moteur + "/process-instance/" + instance, null, 200, 200, 200, REFUS),
         new Cas("GET", moteur + "/history/process-instance/" + instance, null, 200, 200, 200, REFUS),
-        // what analysts may read of the variables is issue 15's (enforceSpecificVariablePermission)
-        new Cas("GET", moteur + "/task/" + tache.getId() + "/variables", null, 200, 200, 200, REFUS),
+        // analysts read the flow, not the élu's data (enforceSpecificVariablePermission, ConfidentialiteVariables)
+        new Cas("GET", moteur + "/task/" + tache.getId() + "/variables", null, 200, 200, REFUS, REFUS),
         new Cas("POST", moteur + "/task/" + tache.getId() + "/comment/create", Map.of("message", "Appel de l'élu"),
             200, 200, REFUS, REFUS),
         new Cas("POST", moteur + "/task/" + tache.getId() + "/claim", Map.of("userId", "conseiller45"),
