@@ -78,16 +78,17 @@ public class GardeMoteurRest implements ContainerRequestFilter, ContainerRespons
     }
     String message = erreur.getMessage();
     Matcher travail = TRAVAIL_SUR_TACHE.matcher(requete.getUriInfo().getPath());
-    if (travail.matches() && reponse.getStatus() != 401 && reponse.getStatus() != 403
+    if (travail.matches() && message.contains("ENGINE-03051")) {
+      // a form's server-side check refused the task's values (Saisie): the user's input, not a server fault;
+      // its transaction rolled back, so the task is still to do whatever the history says
+      Matcher refus = REFUS_DU_FORMULAIRE.matcher(message);
+      remplacer(reponse, erreur, Response.Status.BAD_REQUEST, refus.find() ? refus.group(1)
+          : "Les valeurs de la tâche ont été refusées : rien n'a été enregistré.");
+    } else if (travail.matches() && reponse.getStatus() != 401 && reponse.getStatus() != 403
         && tacheTerminee(travail.group(1))) {
       // two users on one task: the later one finds it done (not found, optimistic locking or worse)
       remplacer(reponse, erreur, Response.Status.CONFLICT, "Cette tâche vient d'être terminée par quelqu'un "
           + "d'autre : rien n'a été enregistré.");
-    } else if (travail.matches() && message.contains("ENGINE-03051")) {
-      // a form's server-side check refused the task's values (Saisie): the user's input, not a server fault
-      Matcher refus = REFUS_DU_FORMULAIRE.matcher(message);
-      remplacer(reponse, erreur, Response.Status.BAD_REQUEST, refus.find() ? refus.group(1)
-          : "Les valeurs de la tâche ont été refusées : rien n'a été enregistré.");
     } else if (message.contains("ENGINE-13034")) {
       remplacer(reponse, erreur, Response.Status.NOT_FOUND, "Introuvable dans vos associations.");
     } else if ("OptimisticLockingException".equals(erreur.getType()) || message.contains("ENGINE-03005")) {
