@@ -1,5 +1,7 @@
 package fr.elus.dife;
 
+import fr.elus.dife.parcours.DelaisProperties;
+import fr.elus.dife.regles.CalendrierOuvre;
 import fr.elus.dife.securite.AssociationsProperties;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.time.Clock;
@@ -10,11 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties(AssociationsProperties.class)
+@EnableConfigurationProperties({AssociationsProperties.class, DelaisProperties.class})
 public class ConfigurationGenerale {
-
-  /** Every deadline of the journey is French legal time. */
-  public static final ZoneId FUSEAU = ZoneId.of("Europe/Paris");
 
   /**
    * The engine's clock (system time unless moved, as the demo data does to create
@@ -22,7 +21,7 @@ public class ConfigurationGenerale {
    */
   @Bean
   Clock horloge() {
-    return new HorlogeDuMoteur(FUSEAU);
+    return new HorlogeDuMoteur(CalendrierOuvre.FUSEAU);
   }
 
   public static final class HorlogeDuMoteur extends Clock {
@@ -50,6 +49,6 @@ public class ConfigurationGenerale {
 
   @Bean
   ZoneId fuseau() {
-    return FUSEAU;
+    return CalendrierOuvre.FUSEAU;
   }
 }

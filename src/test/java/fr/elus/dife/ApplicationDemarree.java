@@ -23,7 +23,11 @@ import org.springframework.test.context.ActiveProfiles;
         // the tests make their own dossiers; DonneesDemoTest starts the demo data itself
         "dife.demo.donnees=false",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
-        "camunda.bpm.job-execution.max-wait=1000"})
+        "camunda.bpm.job-execution.max-wait=1000",
+        // ServeurSmtpMuetTest waits for the probe after an outage
+        "dife.mail.pause-apres-echec=PT2S",
+        // as behind a reverse proxy: FreinMotsDePasseTest plays clients at several addresses
+        "server.forward-headers-strategy=native"})
 @ActiveProfiles("demo")
 public @interface ApplicationDemarree {
 

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /** Talks to the running application over real HTTP, as another system would. */
 public class ClientHttp {
@@ -46,8 +47,34 @@ public class ClientHttp {
     }
   }
 
-  public Reponse getAvecMotDePasse(String utilisateur, String motDePasse, String chemin) {
-    return envoyer(utilisateur, motDePasse, HttpRequest.newBuilder(URI.create(base + chemin)).GET());
+  /** Any method, with a JSON body when corps is not null, and extra headers. */
+  public Reponse requete(String utilisateur, String methode, String chemin, Object corps, String... entetes) {
+    try {
+      HttpRequest.Builder requete = HttpRequest.newBuilder(URI.create(base + chemin));
+      if (entetes.length > 0) {
+        requete.headers(entetes);
+      }
+      if (corps == null) {
+        requete.method(methode, HttpRequest.BodyPublishers.noBody());
+      } else {
+        String texte = corps instanceof String s ? s : JSON.writeValueAsString(corps);
+        if (!List.of(entetes).contains("Content-Type")) {
+          requete.header("Content-Type", "application/json");
+        }
+        requete.method(methode, HttpRequest.BodyPublishers.ofString(texte, StandardCharsets.UTF_8));
+      }
+      return envoyer(utilisateur, "demo", requete);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Reponse getAvecMotDePasse(String utilisateur, String motDePasse, String chemin, String... entetes) {
+    HttpRequest.Builder requete = HttpRequest.newBuilder(URI.create(base + chemin)).GET();
+    if (entetes.length > 0) {
+      requete.headers(entetes);
+    }
+    return envoyer(utilisateur, motDePasse, requete);
   }
 
   private Reponse envoyer(String utilisateur, String motDePasse, HttpRequest.Builder requete) {

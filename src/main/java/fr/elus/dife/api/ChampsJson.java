@@ -1,12 +1,17 @@
 package fr.elus.dife.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.elus.dife.regles.CodeInsee;
+import fr.elus.dife.regles.Jour;
+import fr.elus.dife.regles.Montant;
+import fr.elus.dife.regles.Nombre;
+import fr.elus.dife.regles.SaisieRefusee;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -91,7 +96,25 @@ public class ChampsJson {
       erreur(chemin, "Le champ « " + chemin + " » ne doit pas dépasser " + longueurMax + " caractères.");
       return null;
     }
+    if (!texteImprimable(valeur)) {
+      erreur(chemin, "Le champ « " + chemin + " » contient un caractère de contrôle ou invalide.");
+      return null;
+    }
     return valeur;
+  }
+
+  // line breaks and tabs are text; NUL, BEL, other controls and a surrogate without its pair are not
+  // (a lone surrogate cannot even be written back as valid JSON)
+  private static boolean texteImprimable(String valeur) {
+    for (int i = 0; i < valeur.length(); i++) {
+      char c = valeur.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < valeur.length() && Character.isLowSurrogate(valeur.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c) || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+        return false;
+      }
+    }
+    return true;
   }
 
   public Boolean booleen(String chemin, boolean obligatoire) {
@@ -110,16 +133,15 @@ public class ChampsJson {
   }
 
   public LocalDate date(String chemin, boolean obligatoire) {
-    String texte = texte(chemin, obligatoire, 10);
-    if (texte == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(texte);
-    } catch (DateTimeParseException e) {
-      erreur(chemin, "Le champ « " + chemin + " » doit être une date au format AAAA-MM-JJ.");
-      return null;
-    }
+    return regle(chemin, obligatoire, brut -> Jour.lire(texteDe(brut)));
+  }
+
+  public String codeInsee(String chemin, boolean obligatoire) {
+    return regle(chemin, obligatoire, brut -> CodeInsee.lire(texteDe(brut)));
+  }
+
+  private static String texteDe(Object brut) {
+    return brut == null ? null : brut.toString();
   }
 
   public <E extends Enum<E>> E enumeration(String chemin, Class<E> type, boolean obligatoire) {
@@ -137,34 +159,54 @@ public class ChampsJson {
     }
   }
 
-  /** An amount in euros: a string or a number, not negative, at most 2 decimals. */
+  /** An amount in euros (a string or a number), as {@link Montant} takes it. */
   public BigDecimal montant(String chemin, boolean obligatoire) {
+    return regle(chemin, obligatoire, Montant::lire);
+  }
+
+  /** A whole count given as a JSON number (never a string), absent reading as defaut when there is one. */
+  public Integer nombre(String chemin, int minimum, int maximum, Integer defaut) {
     JsonNode noeud = noeud(chemin);
-    if (noeud == null || (noeud.isTextual() && noeud.asText().isBlank())) {
-      if (obligatoire) {
-        erreur(chemin, "Le champ « " + chemin + " » est obligatoire (montant en euros, par exemple \"1200.00\").");
-      }
+    if (noeud == null && defaut != null) {
+      return defaut;
+    }
+    if (noeud == null || !noeud.isNumber()) {
+      erreur(chemin, "Le champ « " + chemin + " » doit être un nombre entier.");
       return null;
     }
-    BigDecimal montant;
+    return regle(chemin, true, brut -> Nombre.lire(brut, minimum, maximum));
+  }
+
+  /**
+   * Applies a rule of {@code regles} to the field's raw value (a text, a BigDecimal
+   * for a JSON number, null when absent), its refusal becoming this field's error.
+   * An optional field that is absent reads as null without asking the rule.
+   */
+  public <T> T regle(String chemin, boolean obligatoire, Function<Object, T> regle) {
+    Object brut = brut(noeud(chemin));
+    if (brut == null && !obligatoire) {
+      return null;
+    }
     try {
-      montant = noeud.isNumber() ? noeud.decimalValue()
-          : noeud.isTextual() ? new BigDecimal(noeud.asText().strip()) : null;
-    } catch (NumberFormatException e) {
-      montant = null;
-    }
-    if (montant == null) {
-      erreur(chemin, "Le champ « " + chemin + " » doit être un montant en euros, par exemple \"1200.00\".");
+      return regle.apply(brut);
+    } catch (SaisieRefusee refus) {
+      erreur(chemin, refus.pourLeChamp(chemin));
       return null;
     }
-    if (montant.signum() < 0) {
-      erreur(chemin, "Le champ « " + chemin + " » ne peut pas être négatif.");
+  }
+
+  /** The field as the rules read it; a container is given as its JSON text, which no rule accepts. */
+  public Object brut(JsonNode noeud) {
+    if (noeud == null || (noeud.isTextual() && noeud.asText().isBlank())) {
       return null;
     }
-    if (montant.stripTrailingZeros().scale() > 2) {
-      erreur(chemin, "Le champ « " + chemin + " » ne peut pas avoir plus de 2 décimales.");
-      return null;
+    if (noeud.isTextual()) {
+      return noeud.asText();
     }
-    return montant.setScale(2);
+    if (noeud.isNumber()) {
+      // with use-big-decimal-for-floats every number is exact; a double may be infinite
+      return noeud.isDouble() && !Double.isFinite(noeud.doubleValue()) ? noeud.asText() : noeud.decimalValue();
+    }
+    return noeud.toString();
   }
 }

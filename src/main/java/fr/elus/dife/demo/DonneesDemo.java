@@ -56,7 +56,7 @@ import org.springframework.stereotype.Component;
 public class DonneesDemo {
 
   private static final Logger LOG = LoggerFactory.getLogger(DonneesDemo.class);
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final ZoneId PARIS = CalendrierOuvre.FUSEAU;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OuvertureDossier ouverture;

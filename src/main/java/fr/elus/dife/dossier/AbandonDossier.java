@@ -5,6 +5,7 @@ import fr.elus.dife.api.ChampsJson;
 import fr.elus.dife.api.ConflitException;
 import fr.elus.dife.api.InterditException;
 import fr.elus.dife.dossier.DossierRepository.DossierEnregistre;
+import fr.elus.dife.securite.ActionDuService;
 import fr.elus.dife.securite.Groupes;
 import fr.elus.dife.securite.UtilisateurCourant;
 import java.util.Map;
@@ -25,19 +26,21 @@ public class AbandonDossier {
   private static final Logger LOG = LoggerFactory.getLogger(AbandonDossier.class);
 
   private final RuntimeService runtimeService;
-  private final ConsultationDossier consultation;
+  private final DossiersVisibles visibles;
   private final UtilisateurCourant utilisateur;
+  private final ActionDuService service;
 
-  public AbandonDossier(RuntimeService runtimeService, ConsultationDossier consultation,
-      UtilisateurCourant utilisateur) {
+  public AbandonDossier(RuntimeService runtimeService, DossiersVisibles visibles,
+      UtilisateurCourant utilisateur, ActionDuService service) {
+    this.service = service;
     this.runtimeService = runtimeService;
-    this.consultation = consultation;
+    this.visibles = visibles;
     this.utilisateur = utilisateur;
   }
 
   @Transactional
   public void abandonner(String reference, JsonNode corps) {
-    DossierEnregistre dossier = consultation.dossierVisible(reference);
+    DossierEnregistre dossier = visibles.trouver(reference);
     ChampsJson champs = new ChampsJson(corps);
     String motif = champs.texte("motif", true, 1000);
     champs.verifier();
@@ -45,9 +48,10 @@ public class AbandonDossier {
       throw new InterditException("Seuls les conseillers et les superviseurs peuvent abandonner un dossier.");
     }
     try {
-      runtimeService.createMessageCorrelation("AbandonDossier").processInstanceId(dossier.processInstanceId())
+      service.executer(() -> runtimeService.createMessageCorrelation("AbandonDossier")
+          .processInstanceId(dossier.processInstanceId())
           .setVariables(Map.of("motifAbandon", motif, "abandonnePar", utilisateur.identifiant()))
-          .correlateWithResult();
+          .correlateWithResult());
     } catch (MismatchingMessageCorrelationException dejaClos) {
       throw new ConflitException("Le dossier " + reference + " est déjà clos.");
     }

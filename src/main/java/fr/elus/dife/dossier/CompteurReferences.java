@@ -18,12 +18,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class CompteurReferences {
 
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate nouvelleTransaction;
+  private final TransactionTemplate pointDeSauvegarde;
 
   public CompteurReferences(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.nouvelleTransaction = new TransactionTemplate(transactions);
-    this.nouvelleTransaction.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
+    this.pointDeSauvegarde = new TransactionTemplate(transactions);
+    this.pointDeSauvegarde.setPropagationBehavior(Propagation.NESTED.value());
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -39,9 +39,11 @@ public class CompteurReferences {
     return String.format("DIFE-%d-%06d", annee.getValue(), numero);
   }
 
-  // in its own transaction: a lost insert race must not abort the opening transaction
+  // behind a savepoint of the opening transaction, on its own connection: a lost insert
+  // race rolls back to the savepoint only (PostgreSQL would otherwise abort the whole
+  // transaction), and no second connection is asked for while this one is held
   private void creerCompteurSiAbsent(Year annee) {
-    nouvelleTransaction.executeWithoutResult(statut -> {
+    pointDeSauvegarde.executeWithoutResult(statut -> {
       Integer existe = jdbc.queryForObject("select count(*) from dife_compteur_reference where annee = ?",
           Integer.class, annee.getValue());
       if (existe != null && existe == 0) {

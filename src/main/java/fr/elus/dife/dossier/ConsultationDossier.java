@@ -1,9 +1,10 @@
 package fr.elus.dife.dossier;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.elus.dife.api.RequeteInvalideException;
-import fr.elus.dife.api.RessourceIntrouvableException;
 import fr.elus.dife.dossier.DossierRepository.DossierEnregistre;
 import fr.elus.dife.notification.JournalCourriels;
 import fr.elus.dife.parcours.StatutDossier;
@@ -46,6 +47,8 @@ import org.springframework.stereotype.Service;
 public class ConsultationDossier {
 
   private static final int TAILLE_MAX = 100;
+  // page × taille stays far within int: no overflow into a negative offset
+  private static final int PAGE_MAX = 100_000;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<Map.Entry<String, String>> DOCUMENTS = List.of(
       Map.entry("piecesCourrier", "Pièces jointes au courrier recommandé"),
@@ -57,6 +60,7 @@ public class ConsultationDossier {
       "FORMULAIRE", "Formulaire complété et signé");
 
   private final DossierRepository dossiers;
+  private final DossiersVisibles visibles;
   private final HistoryService historyService;
   private final TaskService taskService;
   private final ManagementService managementService;
@@ -67,10 +71,12 @@ public class ConsultationDossier {
   private final LectureDossiers lecture;
   private final Clock horloge;
 
-  public ConsultationDossier(DossierRepository dossiers, HistoryService historyService, TaskService taskService,
-      ManagementService managementService, RepositoryService repositoryService, UtilisateurCourant utilisateur,
-      JournalCourriels courriels, RuntimeService runtimeService, LectureDossiers lecture, Clock horloge) {
+  public ConsultationDossier(DossierRepository dossiers, DossiersVisibles visibles, HistoryService historyService,
+      TaskService taskService, ManagementService managementService, RepositoryService repositoryService,
+      UtilisateurCourant utilisateur, JournalCourriels courriels, RuntimeService runtimeService,
+      LectureDossiers lecture, Clock horloge) {
     this.dossiers = dossiers;
+    this.visibles = visibles;
     this.runtimeService = runtimeService;
     this.lecture = lecture;
     this.horloge = horloge;
@@ -88,7 +94,16 @@ public class ConsultationDossier {
   public record Echeance(String nom, Date date) {
   }
 
-  public record Fait(Date date, String type, String description, String utilisateur) {
+  /** courriel: for the COURRIEL entries only, the email as it left. */
+  public record Fait(Date date, String type, String description, String utilisateur,
+      @JsonUnwrapped CourrielDuFait courriel) {
+    Fait(Date date, String type, String description, String utilisateur) {
+      this(date, type, description, utilisateur, null);
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record CourrielDuFait(List<String> destinataires, String sujet, String corps, String messageId) {
   }
 
   public record Elu(String nomNaissance, String nomUsage, String prenoms, String nirMasque, String email,
@@ -114,15 +129,8 @@ public class ConsultationDossier {
   public record PageDossiers(int page, int taille, long total, List<ResumeDossier> dossiers) {
   }
 
-  /** The dossier if it exists and belongs to one of the caller's associations; 404 otherwise. */
-  public DossierEnregistre dossierVisible(String reference) {
-    return dossiers.trouver(reference)
-        .filter(d -> utilisateur.peutVoir(d.association()))
-        .orElseThrow(() -> new RessourceIntrouvableException("Aucun dossier " + reference + " dans vos associations."));
-  }
-
   public VueDossier consulter(String reference) {
-    DossierEnregistre dossier = dossierVisible(reference);
+    DossierEnregistre dossier = visibles.trouver(reference);
     List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(reference).tenantIdIn(dossier.association())
         .orderByProcessInstanceStartTime().asc().list();
@@ -165,8 +173,8 @@ public class ConsultationDossier {
    */
   public PageDossiers lister(String statut, String recherche, boolean enRetard, boolean attenteEvenement, int page,
       int taille) {
-    if (page < 0) {
-      throw new RequeteInvalideException("page", "Le paramètre « page » commence à 0.");
+    if (page < 0 || page > PAGE_MAX) {
+      throw new RequeteInvalideException("page", "Le paramètre « page » va de 0 à " + PAGE_MAX + ".");
     }
     if (taille < 1 || taille > TAILLE_MAX) {
       throw new RequeteInvalideException("taille", "Le paramètre « taille » doit être compris entre 1 et " + TAILLE_MAX + ".");
@@ -304,7 +312,9 @@ public class ConsultationDossier {
     dossiers.evenements(reference).forEach(e -> faits.add(new Fait(Date.from(e.dateReception()), "EVENEMENT",
         "Événement " + e.type() + " du " + e.dateEvenement() + " (" + e.idEvenement() + ")", e.utilisateur())));
     courriels.duDossier(reference).forEach(c -> faits.add(new Fait(Date.from(c.dateEnvoi()), "COURRIEL",
-        "Courriel « " + c.sujet() + " » envoyé à " + c.destinataire(), null)));
+        "Courriel « " + c.sujet() + " » envoyé à " + c.destinataire(), null, new CourrielDuFait(
+            c.copie() == null ? List.of(c.destinataire()) : List.of(c.destinataire(), c.copie()), c.sujet(),
+            c.corps(), c.messageId()))));
     faits.sort(Comparator.comparing(Fait::date));
     return faits;
   }

@@ -1,5 +1,7 @@
 package fr.elus.dife.dossier;
 
+import static fr.elus.dife.api.ExemplesOpenApi.EXEMPLES;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.elus.dife.dossier.ConsultationDossier.PageDossiers;
 import fr.elus.dife.dossier.ConsultationDossier.VueDossier;
@@ -7,7 +9,6 @@ import fr.elus.dife.dossier.EvenementsDossier.DejaAppliqueException;
 import fr.elus.dife.dossier.EvenementsDossier.Issue;
 import fr.elus.dife.dossier.OuvertureDossier.DossierOuvert;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,12 +26,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The dossiers API of CONTRACT.md. */
+/** The dossiers API of docs/CONTRACT.md. */
 @Tag(name = "Dossiers", description = "Le dossier d'un élu, de l'ouverture à la clôture, et les événements extérieurs "
     + "(La Poste, CDC, organisme de formation) qui le font avancer.")
 @RestController
 @RequestMapping("/api/dossiers")
 public class DossierController {
+
+  /** The answer to an opening: the contract's three fields and the warnings (droits above 800 €). */
+  public record Ouverture(String reference, String processInstanceId, String statutDossier,
+      List<String> avertissements) {
+  }
+
+  /** What was done, for a person. */
+  public record Message(String message) {
+  }
 
   private final ValidateurDemandeOuverture validateur;
   private final OuvertureDossier ouverture;
@@ -52,20 +62,17 @@ public class DossierController {
       est donné, il doit être valide (clé de contrôle, 2A/2B pour la Corse) et n'est jamais conservé en \
       clair. `association` n'est à donner que par un compte rattaché à plusieurs associations. Des droits \
       au-delà de 800 € donnent un avertissement, pas une erreur.""")
-  @ApiResponse(responseCode = "201", description = "Dossier ouvert : {reference, processInstanceId, statutDossier, avertissements}")
+  @ApiResponse(responseCode = "201", description = "Dossier ouvert", content = @Content(
+      examples = @ExampleObject(name = "ouvert", ref = EXEMPLES + "dossier-ouvert")))
   @ApiResponse(responseCode = "400", description = "Champs invalides, tous nommés ; rien n'est créé")
   @ApiResponse(responseCode = "409", description = "Un dossier ouvert existe déjà pour cet élu dans l'association")
   @PostMapping
-  public ResponseEntity<Map<String, Object>> ouvrir(@io.swagger.v3.oas.annotations.parameters.RequestBody(
-      content = @Content(examples = @ExampleObject(value = "{\"elu\": {\"nomNaissance\": \"MARTIN\", \"nomUsage\": \"DURAND\", \"prenoms\": \"Claire Anne\", \"dateNaissance\": \"1971-04-12\", \"lieuNaissance\": \"Orléans\", \"nationalite\": \"FR\", \"nir\": \"271044523412358\", \"email\": \"claire.durand@example.org\", \"telephoneMobile\": \"0612345678\", \"collectivite\": {\"nom\": \"Saint-Jean-de-Braye\", \"codeInsee\": \"45284\"}, \"mandat\": \"Conseillère municipale\"}, \"situation\": {\"compteFormation\": false, \"identiteNumerique\": false, \"smartphone\": {\"os\": \"ANDROID\", \"version\": \"13\"}, \"pieceIdentiteFrancaiseValide\": true, \"cameraEtMicro\": true, \"preferenceCanal\": \"EN_LIGNE\"}, \"droitsDife\": \"700.00\"}"))) @RequestBody JsonNode corps) {
+  public ResponseEntity<Ouverture> ouvrir(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+      examples = @ExampleObject(name = "ouverture", ref = EXEMPLES + "dossier-ouverture"))) @RequestBody JsonNode corps) {
     ValidateurDemandeOuverture.Resultat demande = validateur.valider(corps);
     DossierOuvert dossier = ouverture.ouvrir(demande.demande());
-    Map<String, Object> reponse = new LinkedHashMap<>();
-    reponse.put("reference", dossier.reference());
-    reponse.put("processInstanceId", dossier.processInstanceId());
-    reponse.put("statutDossier", dossier.statutDossier());
-    reponse.put("avertissements", demande.avertissements());
-    return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.reference())).body(reponse);
+    return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.reference())).body(new Ouverture(
+        dossier.reference(), dossier.processInstanceId(), dossier.statutDossier(), demande.avertissements()));
   }
 
   @Operation(summary = "Consulter un dossier", description = "Statut, étapes en cours, échéances, répartition "
@@ -100,7 +107,8 @@ public class DossierController {
   @Operation(summary = "Signaler un événement extérieur", description = """
       Types : COURRIER_RECOMMANDE_RECU, AR24_VALIDE, VERIFICATION_FACE_A_FACE_FAITE, REPONSE_CDC \
       ({resolu, piecesDemandees}), PROPOSITION_ORGANISME ({dateAcceptation, dateDebut, dateFin, \
-      coutFormation, codeInseeLieu}), INSCRIPTION_VALIDEE ({dateValidation}). Le même idEvenement \
+      coutFormation, codeInseeLieu}), INSCRIPTION_VALIDEE ({dateValidation}) : un exemple de chacun \
+      ci-dessous. `date` est la date de l'événement (ISO-8601, de 1900 à 2100). Le même idEvenement \
       renvoyé n'a pas de second effet.""")
   @ApiResponse(responseCode = "202", description = "Appliqué")
   @ApiResponse(responseCode = "200", description = "Déjà reçu : rien n'est refait")
@@ -108,7 +116,16 @@ public class DossierController {
   @ApiResponse(responseCode = "404", description = "Dossier inconnu ou d'une autre association")
   @ApiResponse(responseCode = "409", description = "Le dossier n'attend pas cet événement maintenant ; rien n'a changé")
   @PostMapping("/{reference}/evenements")
-  public ResponseEntity<Map<String, String>> evenement(@PathVariable String reference, @RequestBody JsonNode corps) {
+  public ResponseEntity<Message> evenement(@PathVariable String reference,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+          @ExampleObject(name = "COURRIER_RECOMMANDE_RECU", ref = EXEMPLES + "evenement-courrier-recommande-recu"),
+          @ExampleObject(name = "AR24_VALIDE", ref = EXEMPLES + "evenement-ar24-valide"),
+          @ExampleObject(name = "VERIFICATION_FACE_A_FACE_FAITE",
+              ref = EXEMPLES + "evenement-verification-face-a-face-faite"),
+          @ExampleObject(name = "REPONSE_CDC", ref = EXEMPLES + "evenement-reponse-cdc"),
+          @ExampleObject(name = "PROPOSITION_ORGANISME", ref = EXEMPLES + "evenement-proposition-organisme"),
+          @ExampleObject(name = "INSCRIPTION_VALIDEE", ref = EXEMPLES + "evenement-inscription-validee")}))
+      @RequestBody JsonNode corps) {
     Issue issue;
     try {
       issue = evenements.appliquer(reference, corps);
@@ -116,8 +133,8 @@ public class DossierController {
       issue = Issue.DEJA_APPLIQUE;
     }
     return issue == Issue.APPLIQUE
-        ? ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("message", "Événement appliqué au dossier " + reference + "."))
-        : ResponseEntity.ok(Map.of("message", "Événement déjà reçu : il n'a pas été appliqué une seconde fois."));
+        ? ResponseEntity.status(HttpStatus.ACCEPTED).body(new Message("Événement appliqué au dossier " + reference + "."))
+        : ResponseEntity.ok(new Message("Événement déjà reçu : il n'a pas été appliqué une seconde fois."));
   }
 
   @Operation(summary = "Abandonner un dossier", description = "À toute étape, un conseiller ou un superviseur clôt le "
@@ -128,10 +145,10 @@ public class DossierController {
   @ApiResponse(responseCode = "404", description = "Dossier inconnu ou d'une autre association")
   @ApiResponse(responseCode = "409", description = "Dossier déjà clos")
   @PostMapping("/{reference}/abandon")
-  public ResponseEntity<Map<String, String>> abandonner(@PathVariable String reference, @io.swagger.v3.oas.annotations
-      .parameters.RequestBody(content = @Content(examples = @ExampleObject(value = "{\"motif\": \"L'élu renonce à la formation.\"}")))
+  public ResponseEntity<Message> abandonner(@PathVariable String reference, @io.swagger.v3.oas.annotations
+      .parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "abandon", ref = EXEMPLES + "abandon")))
       @RequestBody JsonNode corps) {
     abandon.abandonner(reference, corps);
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("message", "Dossier " + reference + " abandonné."));
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Message("Dossier " + reference + " abandonné."));
   }
 }

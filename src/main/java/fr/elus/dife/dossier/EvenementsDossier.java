@@ -3,8 +3,13 @@ package fr.elus.dife.dossier;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.elus.dife.api.ChampsJson;
 import fr.elus.dife.api.ConflitException;
+import fr.elus.dife.api.InterditException;
 import fr.elus.dife.dossier.DossierRepository.DossierEnregistre;
 import fr.elus.dife.dossier.DossierRepository.EvenementEnregistre;
+import fr.elus.dife.securite.ActionDuService;
+import fr.elus.dife.securite.Groupes;
+import fr.elus.dife.regles.Jour;
+import fr.elus.dife.regles.SaisieRefusee;
 import fr.elus.dife.securite.UtilisateurCourant;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,7 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -35,20 +40,23 @@ public class EvenementsDossier {
   private static final Logger LOG = LoggerFactory.getLogger(EvenementsDossier.class);
   private static final Pattern ID_EVENEMENT = Pattern.compile("[A-Za-z0-9._:\\-]{1,100}");
 
-  private static final List<Consumer<String>> FORMATS_DATE =
-      List.of(OffsetDateTime::parse, LocalDateTime::parse, LocalDate::parse);
+  private static final List<Function<String, LocalDate>> FORMATS_DATE = List.of(
+      texte -> OffsetDateTime.parse(texte).toLocalDate(), texte -> LocalDateTime.parse(texte).toLocalDate(),
+      LocalDate::parse);
 
   private final RuntimeService runtimeService;
   private final DossierRepository dossiers;
-  private final ConsultationDossier consultation;
+  private final DossiersVisibles visibles;
   private final UtilisateurCourant utilisateur;
   private final Clock horloge;
+  private final ActionDuService service;
 
-  public EvenementsDossier(RuntimeService runtimeService, DossierRepository dossiers, ConsultationDossier consultation,
-      UtilisateurCourant utilisateur, Clock horloge) {
+  public EvenementsDossier(RuntimeService runtimeService, DossierRepository dossiers, DossiersVisibles visibles,
+      UtilisateurCourant utilisateur, Clock horloge, ActionDuService service) {
+    this.service = service;
     this.runtimeService = runtimeService;
     this.dossiers = dossiers;
-    this.consultation = consultation;
+    this.visibles = visibles;
     this.utilisateur = utilisateur;
     this.horloge = horloge;
   }
@@ -64,7 +72,11 @@ public class EvenementsDossier {
 
   @Transactional
   public Issue appliquer(String reference, JsonNode corps) {
-    DossierEnregistre dossier = consultation.dossierVisible(reference);
+    DossierEnregistre dossier = visibles.trouver(reference);
+    if (!utilisateur.estDansUnDe(Groupes.ADMINISTRATEURS, Groupes.CONSEILLERS, Groupes.SUPERVISEURS)) {
+      throw new InterditException("Seuls les conseillers, les superviseurs et les systèmes qui agissent pour eux "
+          + "peuvent signaler un événement.");
+    }
     ChampsJson champs = new ChampsJson(corps);
     String idEvenement = champs.texte("idEvenement", true, 100);
     if (idEvenement != null && !ID_EVENEMENT.matcher(idEvenement).matches()) {
@@ -76,7 +88,7 @@ public class EvenementsDossier {
     if (champs.present("donnees") && !champs.noeud("donnees").isObject()) {
       champs.erreur("donnees", "Le champ « donnees » doit être un objet JSON.");
     }
-    Map<String, Object> variables = type == null ? Map.of() : type.lireDonnees(champs);
+    Map<String, Object> variables = type == null ? Map.of() : type.lireDonnees(champs, LocalDate.now(horloge));
     champs.verifier();
 
     Optional<EvenementEnregistre> connu = dossiers.trouverEvenement(idEvenement);
@@ -93,11 +105,11 @@ public class EvenementsDossier {
       throw new DejaAppliqueException();
     }
     try {
-      runtimeService.createMessageCorrelation(type.message())
+      service.executer(() -> runtimeService.createMessageCorrelation(type.message())
           .processInstanceBusinessKey(reference)
           .tenantId(dossier.association())
           .setVariables(variables)
-          .correlateWithResult();
+          .correlateWithResult());
     } catch (MismatchingMessageCorrelationException pasAttendu) {
       throw new ConflitException("Le dossier " + reference + " n'attend pas l'événement " + type.name()
           + " à son étape actuelle : rien n'a été modifié.");
@@ -111,12 +123,19 @@ public class EvenementsDossier {
     if (date == null) {
       return null;
     }
-    for (Consumer<String> lecture : FORMATS_DATE) {
+    for (Function<String, LocalDate> lecture : FORMATS_DATE) {
+      LocalDate jour;
       try {
-        lecture.accept(date);
-        return date;
+        jour = lecture.apply(date);
       } catch (DateTimeParseException e) {
-        // next format
+        continue;
+      }
+      try {
+        Jour.verifier(jour);
+        return date;
+      } catch (SaisieRefusee refus) {
+        champs.erreur("date", refus.pourLeChamp("date"));
+        return null;
       }
     }
     champs.erreur("date", "Le champ « date » doit être une date ISO-8601 (2026-03-02 ou 2026-03-02T14:30:00+01:00).");

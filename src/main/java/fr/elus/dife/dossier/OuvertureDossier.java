@@ -1,12 +1,15 @@
 package fr.elus.dife.dossier;
 
 import fr.elus.dife.api.ConflitException;
+import fr.elus.dife.api.InterditException;
 import fr.elus.dife.api.RequeteInvalideException;
 import fr.elus.dife.dossier.DemandeOuverture.Elu;
 import fr.elus.dife.dossier.DemandeOuverture.Situation;
 import fr.elus.dife.parcours.StatutDossier;
+import fr.elus.dife.securite.ActionDuService;
 import fr.elus.dife.securite.AssociationTenantIdProvider;
 import fr.elus.dife.securite.AssociationsProperties;
+import fr.elus.dife.securite.Groupes;
 import fr.elus.dife.securite.UtilisateurCourant;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,10 +39,12 @@ public class OuvertureDossier {
   private final UtilisateurCourant utilisateur;
   private final AssociationsProperties associations;
   private final Clock horloge;
+  private final ActionDuService service;
 
   public OuvertureDossier(RuntimeService runtimeService, DossierRepository dossiers, CompteurReferences compteur,
       ProtectionIdentite protection, UtilisateurCourant utilisateur, AssociationsProperties associations,
-      Clock horloge) {
+      Clock horloge, ActionDuService service) {
+    this.service = service;
     this.runtimeService = runtimeService;
     this.dossiers = dossiers;
     this.compteur = compteur;
@@ -54,6 +59,9 @@ public class OuvertureDossier {
 
   @Transactional
   public DossierOuvert ouvrir(DemandeOuverture demande) {
+    if (!utilisateur.estDansUnDe(Groupes.ADMINISTRATEURS, Groupes.CONSEILLERS, Groupes.SUPERVISEURS)) {
+      throw new InterditException("Seuls les conseillers et les superviseurs peuvent ouvrir un dossier.");
+    }
     String association = associationDuDossier(demande.association());
     Elu elu = demande.elu();
     String cleEtatCivil = protection.cleEtatCivil(elu.nomNaissance(), elu.prenoms(), elu.dateNaissance());
@@ -63,10 +71,11 @@ public class OuvertureDossier {
     }
     Instant maintenant = horloge.instant();
     String reference = compteur.prochaine(Year.now(horloge));
-    ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESSUS_PARCOURS)
-        .businessKey(reference)
-        .setVariables(variables(reference, association, demande))
-        .execute();
+    ProcessInstance instance = AssociationTenantIdProvider.demarrerDans(association, () -> service.executer(
+        () -> runtimeService.createProcessInstanceByKey(PROCESSUS_PARCOURS)
+            .businessKey(reference)
+            .setVariables(variables(reference, association, demande))
+            .execute()));
     try {
       dossiers.inserer(reference, association, instance.getId(), cleDoublon, cleEtatCivil, maintenant);
     } catch (DuplicateKeyException doublon) {

@@ -2,22 +2,22 @@ package fr.elus.dife.dossier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.elus.dife.api.ChampsJson;
-import fr.elus.dife.regles.CodeInsee;
-import java.math.BigDecimal;
+import fr.elus.dife.regles.PropositionOrganisme;
+import fr.elus.dife.regles.SaisieRefusee;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The outside events of CONTRACT.md, the BPMN message each correlates, and the variables its data gives. */
+/** The outside events of docs/CONTRACT.md, the BPMN message each correlates, and the variables its data gives. */
 public enum TypeEvenement {
   COURRIER_RECOMMANDE_RECU("CourrierRecommandeRecu"),
   AR24_VALIDE("Ar24Valide"),
   VERIFICATION_FACE_A_FACE_FAITE("VerificationFaceAFaceFaite"),
   REPONSE_CDC("ReponseCdc") {
     @Override
-    Map<String, Object> lireDonnees(ChampsJson champs) {
+    Map<String, Object> lireDonnees(ChampsJson champs, LocalDate aujourdhui) {
       Map<String, Object> variables = new HashMap<>();
       variables.put("reponseCdcResolue", champs.booleen("donnees.resolu", true));
       List<String> pieces = new ArrayList<>();
@@ -40,31 +40,26 @@ public enum TypeEvenement {
   },
   PROPOSITION_ORGANISME("PropositionOrganisme") {
     @Override
-    Map<String, Object> lireDonnees(ChampsJson champs) {
-      LocalDate acceptation = champs.date("donnees.dateAcceptation", true);
-      LocalDate debut = champs.date("donnees.dateDebut", true);
-      LocalDate fin = champs.date("donnees.dateFin", true);
-      BigDecimal cout = champs.montant("donnees.coutFormation", true);
-      String lieu = champs.texte("donnees.codeInseeLieu", true, 5);
-      if (lieu != null && !CodeInsee.estValide(lieu)) {
-        champs.erreur("donnees.codeInseeLieu", "Le champ « donnees.codeInseeLieu » doit être " + CodeInsee.FORMAT_ATTENDU + ".");
-      }
-      if (acceptation != null && debut != null && debut.isBefore(acceptation)) {
-        champs.erreur("donnees.dateDebut", "Le champ « donnees.dateDebut » ne peut pas précéder la date d'acceptation.");
-      }
-      if (debut != null && fin != null && fin.isBefore(debut)) {
-        champs.erreur("donnees.dateFin", "Le champ « donnees.dateFin » ne peut pas précéder la date de début.");
-      }
-      if (champs.aDesErreurs()) {
+    Map<String, Object> lireDonnees(ChampsJson champs, LocalDate aujourdhui) {
+      PropositionOrganisme.Lecture lecture = PropositionOrganisme.proposee(
+          champ -> champs.brut(champs.noeud(CHAMPS_PROPOSITION.get(champ))), aujourdhui);
+      lecture.refus().forEach(refus -> {
+        String chemin = CHAMPS_PROPOSITION.get(refus.champ());
+        champs.erreur(chemin, new SaisieRefusee(refus.motif()).pourLeChamp(chemin));
+      });
+      PropositionOrganisme proposition = lecture.proposition();
+      if (proposition == null) {
         return Map.of();
       }
-      return Map.of("dateAcceptation", acceptation.toString(), "dateDebutFormation", debut.toString(),
-          "dateFinFormation", fin.toString(), "coutFormation", cout.toPlainString(), "codeInseeLieuFormation", lieu);
+      return Map.of("dateAcceptation", proposition.dateAcceptation().toString(),
+          "dateDebutFormation", proposition.dateDebut().toString(), "dateFinFormation", proposition.dateFin().toString(),
+          "coutFormation", proposition.coutFormation().toPlainString(),
+          "codeInseeLieuFormation", proposition.codeInseeLieu());
     }
   },
   INSCRIPTION_VALIDEE("InscriptionValidee") {
     @Override
-    Map<String, Object> lireDonnees(ChampsJson champs) {
+    Map<String, Object> lireDonnees(ChampsJson champs, LocalDate aujourdhui) {
       LocalDate validation = champs.date("donnees.dateValidation", true);
       return validation == null ? Map.of() : Map.of("dateValidation", validation.toString());
     }
@@ -80,8 +75,15 @@ public enum TypeEvenement {
     return message;
   }
 
+  /** The JSON names of the proposal's fields in the event's data. */
+  private static final Map<PropositionOrganisme.Champ, String> CHAMPS_PROPOSITION = Map.of(
+      PropositionOrganisme.Champ.DATE_ACCEPTATION, "donnees.dateAcceptation",
+      PropositionOrganisme.Champ.DATE_DEBUT, "donnees.dateDebut", PropositionOrganisme.Champ.DATE_FIN, "donnees.dateFin",
+      PropositionOrganisme.Champ.COUT_FORMATION, "donnees.coutFormation",
+      PropositionOrganisme.Champ.CODE_INSEE_LIEU, "donnees.codeInseeLieu");
+
   /** The process variables carried by the event; errors go to the reader. */
-  Map<String, Object> lireDonnees(ChampsJson champs) {
+  Map<String, Object> lireDonnees(ChampsJson champs, LocalDate aujourdhui) {
     return Map.of();
   }
 }

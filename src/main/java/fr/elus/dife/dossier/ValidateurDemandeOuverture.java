@@ -6,7 +6,6 @@ import fr.elus.dife.dossier.DemandeOuverture.Elu;
 import fr.elus.dife.dossier.DemandeOuverture.OsSmartphone;
 import fr.elus.dife.dossier.DemandeOuverture.PreferenceCanal;
 import fr.elus.dife.dossier.DemandeOuverture.Situation;
-import fr.elus.dife.regles.CodeInsee;
 import fr.elus.dife.regles.Nir;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -16,7 +15,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
-/** Checks the body of POST /api/dossiers field by field (DOMAIN.md R2, CONTRACT.md). */
+/** Checks the body of POST /api/dossiers field by field (docs/DOMAIN.md R2, docs/CONTRACT.md). */
 @Component
 public class ValidateurDemandeOuverture {
 
@@ -82,11 +81,7 @@ public class ValidateurDemandeOuverture {
     String codeInsee = null;
     if (champs.objet("elu.collectivite")) {
       collectiviteNom = champs.texte("elu.collectivite.nom", true, 150);
-      codeInsee = champs.texte("elu.collectivite.codeInsee", true, 5);
-      if (codeInsee != null && !CodeInsee.estValide(codeInsee)) {
-        champs.erreur("elu.collectivite.codeInsee",
-            "Le champ « elu.collectivite.codeInsee » doit être " + CodeInsee.FORMAT_ATTENDU + ".");
-      }
+      codeInsee = champs.codeInsee("elu.collectivite.codeInsee", true);
     }
     String mandat = champs.texte("elu.mandat", true, 100);
     return new Elu(nomNaissance, nomUsage, prenoms, dateNaissance, lieuNaissance, nationalite, nir, email,
@@ -141,10 +136,6 @@ public class ValidateurDemandeOuverture {
     }
     if (date.plusYears(AGE_MAJORITE).isAfter(aujourdhui)) {
       champs.erreur("elu.dateNaissance", "L'élu doit être majeur : « elu.dateNaissance » indique moins de 18 ans.");
-      return null;
-    }
-    if (date.getYear() < 1900) {
-      champs.erreur("elu.dateNaissance", "Le champ « elu.dateNaissance » est trop ancien (avant 1900).");
       return null;
     }
     return date;

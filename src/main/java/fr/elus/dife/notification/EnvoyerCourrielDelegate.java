@@ -9,7 +9,7 @@ import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,10 +38,12 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
   private final String expediteur;
   private final String adresseCdc;
   private final AssociationsProperties associations;
+  private final DisponibiliteSmtp disponibilite;
 
   public EnvoyerCourrielDelegate(JavaMailSender smtp, ModelesCourriel modeles, JournalCourriels journal, Clock horloge,
       @Value("${dife.mail.expediteur}") String expediteur, @Value("${dife.cdc.email}") String adresseCdc,
-      AssociationsProperties associations) {
+      AssociationsProperties associations, DisponibiliteSmtp disponibilite) {
+    this.disponibilite = disponibilite;
     this.associations = associations;
     this.smtp = smtp;
     this.modeles = modeles;
@@ -57,36 +59,40 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
     Destinataire destinataire = Destinataire.valueOf((String) execution.getVariableLocal("destinataire"));
     String cle = cleEnvoi(execution);
     String reference = execution.getProcessBusinessKey();
-    if (journal.dejaEnvoye(cle)) {
-      LOG.info("Dossier {} : courriel {} déjà envoyé ({}), pas de second envoi", reference, modele, cle);
-      return;
-    }
     Courriel courriel = modeles.composer(modele, execution.getVariables());
     String adresse = destinataire == Destinataire.CDC ? adresseCdc : (String) execution.getVariable("email");
+    String copie = destinataire == Destinataire.ELU_ET_ASSOCIATION ? associations.email(execution.getTenantId()) : null;
+    String messageId = messageId(cle);
 
     MimeMessage message = smtp.createMimeMessage();
     MimeMessageHelper redaction = new MimeMessageHelper(message, "UTF-8");
     redaction.setFrom(expediteur);
     redaction.setTo(adresse);
-    if (destinataire == Destinataire.ELU_ET_ASSOCIATION) {
-      redaction.setCc(associations.email(execution.getTenantId()));
+    if (copie != null) {
+      redaction.setCc(copie);
     }
     redaction.setSubject(courriel.sujet());
     redaction.setText(courriel.corps());
-    // a stable id lets mail clients drop a copy should a crash make the job send twice
+    // the same step sends under the same Message-ID (kept by JavaMailSenderImpl), so a
+    // copy sent again after a crash is recognisable by mail clients and operators
+    message.setHeader("Message-ID", messageId);
     message.setHeader("X-Dife-Envoi", cle);
-    smtp.send(message);
+    disponibilite.envoyer(() -> smtp.send(message));
 
-    journal.enregistrer(cle, new CourrielEnvoye(reference, adresse, modele, courriel.sujet(), horloge.instant()));
-    LOG.info("Dossier {} : courriel {} envoyé ({})", reference, modele, destinataire);
+    journal.enregistrer(cle, new CourrielEnvoye(reference, adresse, copie, modele, courriel.sujet(), courriel.corps(),
+        messageId, horloge.instant()));
+    LOG.info("Dossier {} : courriel {} envoyé ({}, {})", reference, modele, destinataire, messageId);
   }
 
-  // the job's id is the same at every retry of this send, and new at every visit of the task
+  // the job's id is the same at every retry of this send, by the executor or by an operator,
+  // and new at every visit of the task
   private static String cleEnvoi(DelegateExecution execution) {
-    JobExecutorContext contexte = Context.getJobExecutorContext();
-    if (contexte != null && contexte.getCurrentJob() != null) {
-      return "job:" + contexte.getCurrentJob().getId();
-    }
-    return "activite:" + execution.getActivityInstanceId();
+    JobEntity job = Context.getCommandContext() == null ? null : Context.getCommandContext().getCurrentJob();
+    return job != null ? "job:" + job.getId() : "activite:" + execution.getActivityInstanceId();
+  }
+
+  private String messageId(String cle) {
+    String domaine = expediteur.substring(expediteur.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "");
+    return "<" + cle.replaceAll("[^A-Za-z0-9.-]", ".") + ".dife@" + (domaine.isEmpty() ? "localhost" : domaine) + ">";
   }
 }

@@ -2,8 +2,8 @@ package fr.elus.dife.parcours;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.elus.dife.ConfigurationGenerale;
 import fr.elus.dife.dossier.DossierRepository;
+import fr.elus.dife.regles.CalendrierOuvre;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -74,7 +74,7 @@ public class BornesDatesFormulaires extends AbstractProcessEnginePlugin {
   private void verifier(DelegateTask tache, List<ChampDate> dates) {
     String reference = tache.getExecution().getProcessBusinessKey();
     LocalDate ouverture = dossiers.getObject().trouver(reference)
-        .map(d -> d.dateOuverture().atZone(ConfigurationGenerale.FUSEAU).toLocalDate()).orElse(null);
+        .map(d -> d.dateOuverture().atZone(CalendrierOuvre.FUSEAU).toLocalDate()).orElse(null);
     LocalDate auPlusTard = LocalDate.now(horloge).plusYears(1);
     List<String> refus = new ArrayList<>();
     for (ChampDate champ : dates) {

@@ -19,7 +19,7 @@ public class EnregistrerActivationApplicationListener implements TaskListener {
   @Override
   public void notify(DelegateTask tache) {
     if (!Boolean.TRUE.equals(tache.getVariable("applicationActivee"))) {
-      throw Saisie.invalide("applicationActivee", "l'élu doit avoir installé l'application et choisi son code.");
+      throw Saisie.invalide("applicationActivee", "doit être coché : l'élu doit avoir installé l'application et choisi son code");
     }
     new Saisie(tache).datePasseeOuDuJour("dateActivation", LocalDate.now(horloge));
     tache.setVariable("identiteNumerique", true);

@@ -1,6 +1,7 @@
 package fr.elus.dife.parcours;
 
 import fr.elus.dife.regles.DelaiInscription;
+import fr.elus.dife.regles.PropositionOrganisme;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -30,17 +31,11 @@ public class EnregistrerChoixFormationListener implements TaskListener {
     saisie.texte("organismeFormation");
     saisie.texte("intituleFormation");
     LocalDate aujourdhui = LocalDate.now(horloge);
-    LocalDate debut = saisie.date("dateDebutFormation");
-    if (debut.isBefore(aujourdhui)) {
-      throw Saisie.invalide("dateDebutFormation", "la session ne peut pas avoir déjà commencé.");
-    }
-    if (saisie.date("dateFinFormation").isBefore(debut)) {
-      throw Saisie.invalide("dateFinFormation", "la fin ne peut pas précéder le début.");
-    }
-    tache.setVariable("coutFormation", saisie.montant("coutFormation").toPlainString());
-    tache.setVariable("codeInseeLieuFormation", saisie.codeInsee("codeInseeLieuFormation"));
+    PropositionOrganisme session = saisie.sessionChoisie(aujourdhui);
+    tache.setVariable("coutFormation", session.coutFormation().toPlainString());
+    tache.setVariable("codeInseeLieuFormation", session.codeInseeLieu());
 
-    LocalDate limite = DelaiInscription.dateLimiteAcceptation(debut, null);
+    LocalDate limite = DelaiInscription.dateLimiteAcceptation(session.dateDebut(), null);
     tache.setVariable("alerteDelaiInscription", aujourdhui.isAfter(limite)
         ? "ATTENTION : pour tenir les 11 jours ouvrés, l'organisme aurait dû accepter au plus tard le "
             + limite.format(FRANCAIS) + " ; le DIFE ne pourra pas être mobilisé sur cette session."

@@ -17,8 +17,8 @@ public class EnregistrerContributionCollectiviteListener implements TaskListener
       contribution = saisie.montant("contributionCollectiviteAccordee");
       BigDecimal plafond = new BigDecimal((String) tache.getVariable("plafondCollectivite"));
       if (contribution.compareTo(plafond) > 0) {
-        throw Saisie.invalide("contributionCollectiviteAccordee", "la collectivité ne peut pas prendre plus de "
-            + plafond.toPlainString() + " € (75 % du coût, et pas plus que le reste à payer).");
+        throw Saisie.invalide("contributionCollectiviteAccordee", "ne peut pas dépasser "
+            + plafond.toPlainString() + " € : 75 % du coût au plus, et pas plus que le reste à payer");
       }
     }
     RepartitionDuDossier.calculer(tache, contribution);

@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 public class EnregistrerFraisThrListener implements TaskListener {
 
   static final int LIGNES_NUITEES = 3;
-  private static final int NOMBRE_MAX = 366;
 
   private final FraisThr.Bareme bareme;
   private final ReferentielCommunes communes;
@@ -32,14 +31,14 @@ public class EnregistrerFraisThrListener implements TaskListener {
   @Override
   public void notify(DelegateTask tache) {
     Saisie saisie = new Saisie(tache);
-    int repas = saisie.entier("repasPris", 0, NOMBRE_MAX);
+    int repas = saisie.entier("repasPris", 0, FraisThr.NOMBRE_MAX);
     LocalDate debut = LocalDate.parse((String) tache.getVariable("dateDebutFormation"));
     List<FraisThr.Nuitees> nuitees = new ArrayList<>();
     for (int ligne = 1; ligne <= LIGNES_NUITEES; ligne++) {
       Object code = tache.getVariable("codeInseeNuitee" + ligne);
       if (code != null && !code.toString().isBlank()) {
         nuitees.add(new FraisThr.Nuitees(saisie.codeInsee("codeInseeNuitee" + ligne),
-            saisie.entier("nombreNuitees" + ligne, 1, NOMBRE_MAX), debut));
+            saisie.entier("nombreNuitees" + ligne, 1, FraisThr.NOMBRE_MAX), debut));
       }
     }
     FraisThr.Resultat resultat = FraisThr.calculer(repas, debut, nuitees, communes, bareme);

@@ -31,8 +31,8 @@ public class EnregistrerProcedureCourrierListener implements TaskListener {
       return;
     }
     if (!saisie.liste("piecesCourrier").containsAll(PIECES)) {
-      throw Saisie.invalide("piecesCourrier", "les trois pièces (identité, sécurité sociale, formulaire) "
-          + "doivent être jointes, sur des pages séparées.");
+      throw Saisie.invalide("piecesCourrier", "doit cocher les trois pièces (identité, sécurité sociale, "
+          + "formulaire), jointes sur des pages séparées");
     }
     saisie.datePasseeOuDuJour("datePostage", LocalDate.now(horloge));
   }

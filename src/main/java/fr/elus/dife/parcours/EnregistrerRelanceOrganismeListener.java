@@ -1,5 +1,6 @@
 package fr.elus.dife.parcours;
 
+import fr.elus.dife.regles.PropositionOrganisme;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -23,15 +24,8 @@ public class EnregistrerRelanceOrganismeListener implements TaskListener {
         .equals("PROPOSITION_RECUE")) {
       return;
     }
-    LocalDate acceptation = saisie.datePasseeOuDuJour("dateAcceptation", LocalDate.now(horloge));
-    LocalDate debut = saisie.date("dateDebutFormation");
-    if (debut.isBefore(acceptation)) {
-      throw Saisie.invalide("dateDebutFormation", "le début ne peut pas précéder l'acceptation.");
-    }
-    if (saisie.date("dateFinFormation").isBefore(debut)) {
-      throw Saisie.invalide("dateFinFormation", "la fin ne peut pas précéder le début.");
-    }
-    tache.setVariable("coutFormation", saisie.montant("coutFormation").toPlainString());
-    tache.setVariable("codeInseeLieuFormation", saisie.codeInsee("codeInseeLieuFormation"));
+    PropositionOrganisme proposition = saisie.sessionProposee(LocalDate.now(horloge));
+    tache.setVariable("coutFormation", proposition.coutFormation().toPlainString());
+    tache.setVariable("codeInseeLieuFormation", proposition.codeInseeLieu());
   }
 }

@@ -1,22 +1,36 @@
 package fr.elus.dife.parcours;
 
 import fr.elus.dife.regles.CodeInsee;
+import fr.elus.dife.regles.Jour;
+import fr.elus.dife.regles.Montant;
+import fr.elus.dife.regles.Nombre;
+import fr.elus.dife.regles.PropositionOrganisme;
+import fr.elus.dife.regles.PropositionOrganisme.Champ;
+import fr.elus.dife.regles.SaisieRefusee;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Server-side checks of what a task's form submitted: the form's own validation
- * runs in the browser only, and /engine-rest accepts anything. Messages name the
- * field, in French; Tasklist shows them to the conseiller.
+ * runs in the browser only, and /engine-rest accepts anything. The rules are those
+ * of {@code regles}; this class only reads the task's variables and turns a refusal
+ * into the engine's NotValidException, whose French message Tasklist shows.
  */
 final class Saisie {
+
+  /** The forms' names of a session's fields, which are also the process variables. */
+  private static final Map<Champ, String> CHAMPS_SESSION = Map.of(Champ.DATE_ACCEPTATION, "dateAcceptation",
+      Champ.DATE_DEBUT, "dateDebutFormation", Champ.DATE_FIN, "dateFinFormation",
+      Champ.COUT_FORMATION, "coutFormation", Champ.CODE_INSEE_LIEU, "codeInseeLieuFormation");
 
   private final DelegateTask tache;
 
@@ -27,7 +41,7 @@ final class Saisie {
   String texte(String champ) {
     Object valeur = tache.getVariable(champ);
     if (valeur == null || valeur.toString().isBlank()) {
-      throw invalide(champ, "ce champ est obligatoire.");
+      throw invalide(champ, "est obligatoire");
     }
     return valeur.toString().strip();
   }
@@ -35,7 +49,7 @@ final class Saisie {
   String choix(String champ, String... valeurs) {
     String valeur = texte(champ);
     if (!Arrays.asList(valeurs).contains(valeur)) {
-      throw invalide(champ, "choisissez parmi " + String.join(", ", valeurs) + ".");
+      throw invalide(champ, "doit valoir l'une de ces valeurs : " + String.join(", ", valeurs));
     }
     return valeur;
   }
@@ -45,20 +59,11 @@ final class Saisie {
   }
 
   LocalDate datePasseeOuDuJour(String champ, LocalDate aujourdhui) {
-    LocalDate date = date(champ);
-    if (date.isAfter(aujourdhui)) {
-      throw invalide(champ, "la date ne peut pas être dans le futur.");
-    }
-    return date;
+    return regle(champ, () -> Jour.passeOuDuJour(date(tache.getVariable(champ)), aujourdhui));
   }
 
   LocalDate date(String champ) {
-    String texte = texte(champ);
-    try {
-      return LocalDate.parse(texte.substring(0, Math.min(10, texte.length())));
-    } catch (DateTimeParseException e) {
-      throw invalide(champ, "date attendue au format AAAA-MM-JJ.");
-    }
+    return regle(champ, () -> Jour.lire(date(tache.getVariable(champ))));
   }
 
   /**
@@ -77,45 +82,60 @@ final class Saisie {
   }
 
   int entier(String champ, int minimum, int maximum) {
-    Object valeur = tache.getVariable(champ);
-    if (valeur == null || valeur.toString().isBlank()) {
-      throw invalide(champ, "ce champ est obligatoire.");
-    }
-    try {
-      BigDecimal nombre = new BigDecimal(valeur.toString().strip());
-      int entier = nombre.intValueExact();
-      if (entier < minimum || entier > maximum) {
-        throw invalide(champ, "nombre entier de " + minimum + " à " + maximum + " attendu.");
-      }
-      return entier;
-    } catch (NumberFormatException | ArithmeticException e) {
-      throw invalide(champ, "nombre entier attendu.");
-    }
+    return regle(champ, () -> Nombre.lire(tache.getVariable(champ), minimum, maximum));
   }
 
   String codeInsee(String champ) {
-    String code = texte(champ).toUpperCase();
-    if (!CodeInsee.estValide(code)) {
-      throw invalide(champ, CodeInsee.FORMAT_ATTENDU + " attendu.");
-    }
-    return code;
+    return regle(champ, () -> CodeInsee.lire(texteOuNull(tache.getVariable(champ))));
   }
 
-  /** An amount in euros from a text or number field: not negative, 2 decimals at most. */
   BigDecimal montant(String champ) {
-    BigDecimal montant;
-    try {
-      montant = new BigDecimal(texte(champ).replace(',', '.').replace(" ", ""));
-    } catch (NumberFormatException e) {
-      throw invalide(champ, "montant en euros attendu, par exemple 700.00.");
-    }
-    if (montant.signum() < 0 || montant.stripTrailingZeros().scale() > 2) {
-      throw invalide(champ, "montant positif avec 2 décimales au plus.");
-    }
-    return montant.setScale(2);
+    return regle(champ, () -> Montant.lire(tache.getVariable(champ)));
   }
 
-  static NotValidException invalide(String champ, String message) {
-    return new NotValidException("Champ « " + champ + " » : " + message);
+  /** The session the organisme accepted (a reminder's form), by the rule of its proposal. */
+  PropositionOrganisme sessionProposee(LocalDate aujourdhui) {
+    return session(PropositionOrganisme.proposee(champ -> valeur(CHAMPS_SESSION.get(champ)), aujourdhui));
+  }
+
+  /** The session chosen with the élu, by the same rule before any acceptance. */
+  PropositionOrganisme sessionChoisie(LocalDate aujourdhui) {
+    return session(PropositionOrganisme.choisie(champ -> valeur(CHAMPS_SESSION.get(champ)), aujourdhui));
+  }
+
+  private static PropositionOrganisme session(PropositionOrganisme.Lecture lecture) {
+    if (!lecture.refus().isEmpty()) {
+      throw new NotValidException(lecture.refus().stream()
+          .map(refus -> new SaisieRefusee(refus.motif()).pourLeChamp(CHAMPS_SESSION.get(refus.champ())))
+          .collect(Collectors.joining(" ")));
+    }
+    return lecture.proposition();
+  }
+
+  private Object valeur(String champ) {
+    Object valeur = tache.getVariable(champ);
+    return valeur instanceof String ? date(valeur) : valeur;
+  }
+
+  // a date field may come with a time from /engine-rest ("2026-03-02T00:00:00"): the day is what counts
+  private static String date(Object valeur) {
+    String texte = texteOuNull(valeur);
+    return texte != null && texte.length() > 10 && texte.charAt(10) == 'T' ? texte.substring(0, 10) : texte;
+  }
+
+  private static String texteOuNull(Object valeur) {
+    return valeur == null ? null : valeur.toString();
+  }
+
+  private static <T> T regle(String champ, Supplier<T> regle) {
+    try {
+      return regle.get();
+    } catch (SaisieRefusee refus) {
+      throw new NotValidException(refus.pourLeChamp(champ));
+    }
+  }
+
+  static NotValidException invalide(String champ, String motif) {
+    return new NotValidException(new SaisieRefusee(motif).pourLeChamp(champ));
   }
 }

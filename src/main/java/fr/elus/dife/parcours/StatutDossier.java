@@ -1,6 +1,6 @@
 package fr.elus.dife.parcours;
 
-/** The values of the process variable statutDossier (CONTRACT.md). */
+/** The values of the process variable statutDossier (docs/CONTRACT.md). */
 public enum StatutDossier {
   OUVERT,
   COMPTE_FORMATION,

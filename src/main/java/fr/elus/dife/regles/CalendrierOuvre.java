@@ -6,17 +6,22 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.MonthDay;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Jours ouvrés (DOMAIN.md R6, R9): Monday to Friday, minus the French public
+ * Jours ouvrés (docs/DOMAIN.md R6, R9): Monday to Friday, minus the French public
  * holidays of any year, with Good Friday and 26 December in Alsace-Moselle.
  * Plain Java, no state: every question is answered for the department asked.
  */
 public final class CalendrierOuvre {
+
+  /** French legal time: every day and deadline of the journey is counted in it. */
+  public static final ZoneId FUSEAU = ZoneId.of("Europe/Paris");
 
   private static final Set<String> ALSACE_MOSELLE = Set.of("57", "67", "68");
   private static final Set<MonthDay> FERIES_FIXES = Set.of(MonthDay.of(1, 1), MonthDay.of(5, 1),
@@ -71,7 +76,12 @@ public final class CalendrierOuvre {
     if (FERIES_FIXES.contains(MonthDay.from(jour))) {
       return true;
     }
-    return joursFeries(jour.getYear(), departement).contains(jour);
+    long depuisPaques = ChronoUnit.DAYS.between(paques(jour.getYear()), jour);
+    if (depuisPaques == 1 || depuisPaques == 39 || depuisPaques == 50) {
+      return true;
+    }
+    return estAlsaceMoselle(departement)
+        && (depuisPaques == -2 || (jour.getMonthValue() == 12 && jour.getDayOfMonth() == 26));
   }
 
   public static boolean estWeekEnd(LocalDate jour) {
@@ -84,23 +94,55 @@ public final class CalendrierOuvre {
 
   /** Working days strictly between the two dates (neither counted); 0 when fin is not after debut + 1. */
   public static int joursOuvresEntre(LocalDate debut, LocalDate fin, String departement) {
-    int nombre = 0;
-    for (LocalDate jour = debut.plusDays(1); jour.isBefore(fin); jour = jour.plusDays(1)) {
-      if (estOuvre(jour, departement)) {
+    return (int) joursOuvresDans(debut.plusDays(1), fin, departement);
+  }
+
+  /**
+   * Working days of [du, au): whole weeks give 5 each, the rest is counted, and the
+   * holidays falling on a weekday are taken out year by year. Time grows with the
+   * number of years, not of days.
+   */
+  private static long joursOuvresDans(LocalDate du, LocalDate au, String departement) {
+    if (!du.isBefore(au)) {
+      return 0;
+    }
+    long semaines = ChronoUnit.DAYS.between(du, au) / 7;
+    long nombre = semaines * 5;
+    for (LocalDate jour = du.plusWeeks(semaines); jour.isBefore(au); jour = jour.plusDays(1)) {
+      if (!estWeekEnd(jour)) {
         nombre++;
+      }
+    }
+    for (int annee = du.getYear(); annee <= au.getYear(); annee++) {
+      for (LocalDate ferie : joursFeries(annee, departement)) {
+        if (!ferie.isBefore(du) && ferie.isBefore(au) && !estWeekEnd(ferie)) {
+          nombre--;
+        }
       }
     }
     return nombre;
   }
 
-  /** The n-th working day after the date (n ≥ 1), or before it for n ≤ -1. */
+  /**
+   * The n-th working day after the date (n ≥ 1), or before it for n ≤ -1. Jumps by
+   * whole weeks while many days remain: a jump of w weeks holds at most 5w working
+   * days, and w is taken so that at least one remains, so that the day found is
+   * always walked to (a jump could land on a weekend); the last few days are walked.
+   */
   public static LocalDate ajouterJoursOuvres(LocalDate depart, int n, String departement) {
     if (n == 0 || Math.abs(n) > JOURS_OUVRES_MAX) {
       throw new IllegalArgumentException("Nombre de jours ouvrés hors limites : " + n);
     }
     int pas = n > 0 ? 1 : -1;
     LocalDate jour = depart;
-    for (int restants = Math.abs(n); restants > 0; ) {
+    long restants = Math.abs(n);
+    while (restants > 5) {
+      LocalDate saut = jour.plusWeeks(pas * ((restants - 1) / 5));
+      restants -= pas > 0 ? joursOuvresDans(jour.plusDays(1), saut.plusDays(1), departement)
+          : joursOuvresDans(saut, jour, departement);
+      jour = saut;
+    }
+    while (restants > 0) {
       jour = jour.plusDays(pas);
       if (estOuvre(jour, departement)) {
         restants--;

@@ -16,4 +16,16 @@ public final class CodeInsee {
   public static boolean estValide(String code) {
     return code != null && FORME.matcher(code).matches();
   }
+
+  /** The code, in capitals ("2a004" is Ajaccio's 2A004), or refused. */
+  public static String lire(String saisie) {
+    if (saisie == null || saisie.isBlank()) {
+      throw new SaisieRefusee("est obligatoire (" + FORMAT_ATTENDU + ")");
+    }
+    String code = saisie.strip().toUpperCase();
+    if (!estValide(code)) {
+      throw new SaisieRefusee("doit être " + FORMAT_ATTENDU);
+    }
+    return code;
+  }
 }

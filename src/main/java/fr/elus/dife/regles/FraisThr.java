@@ -11,6 +11,9 @@ import java.util.List;
  */
 public final class FraisThr {
 
+  /** Meals or nights of one line: a year of them at most; beyond, a typo. */
+  public static final int NOMBRE_MAX = 366;
+
   /** The dated barème (a DMN decision in the application). */
   public interface Bareme {
     BigDecimal tarifRepas(LocalDate date);

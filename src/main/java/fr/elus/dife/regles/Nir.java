@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Numéro d'inscription au répertoire (numéro de sécurité sociale), DOMAIN.md R2:
+ * Numéro d'inscription au répertoire (numéro de sécurité sociale), docs/DOMAIN.md R2:
  * 13 characters (alphanumeric because of Corsica, 2A and 2B) and a 2-digit key.
  * {@link #toString()} never gives the number: instances may end up in logs.
  */

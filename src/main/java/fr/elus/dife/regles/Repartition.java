@@ -15,12 +15,12 @@ public record Repartition(BigDecimal priseEnChargeDife, BigDecimal contributionC
 
   public static Repartition calculer(BigDecimal coutFormation, BigDecimal droitsDife,
       BigDecimal contributionCollectiviteDemandee) {
-    BigDecimal cout = euros(coutFormation);
-    BigDecimal priseEnCharge = euros(droitsDife).min(cout);
+    BigDecimal cout = Montant.verifier(coutFormation);
+    BigDecimal priseEnCharge = Montant.verifier(droitsDife).min(cout);
     BigDecimal reste = cout.subtract(priseEnCharge);
     // rounded down: rounding up could go past 75 % by a fraction of a cent
     BigDecimal plafond = cout.multiply(PART_MAX_COLLECTIVITE).setScale(2, RoundingMode.DOWN).min(reste);
-    BigDecimal demandee = euros(contributionCollectiviteDemandee);
+    BigDecimal demandee = Montant.verifier(contributionCollectiviteDemandee);
     BigDecimal contribution = demandee.min(plafond);
     return new Repartition(priseEnCharge, contribution, plafond, reste.subtract(contribution),
         demandee.compareTo(plafond) > 0);
@@ -30,10 +30,4 @@ public record Repartition(BigDecimal priseEnChargeDife, BigDecimal contributionC
     return resteAChargeElu.signum() == 0 && contributionCollectivite.signum() == 0;
   }
 
-  private static BigDecimal euros(BigDecimal montant) {
-    if (montant.signum() < 0 || montant.stripTrailingZeros().scale() > 2) {
-      throw new IllegalArgumentException("Montant en euros invalide : " + montant);
-    }
-    return montant.setScale(2);
-  }
 }

@@ -1,6 +1,7 @@
 package fr.elus.dife.securite;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -20,8 +21,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class AssociationTenantIdProvider extends AbstractProcessEnginePlugin implements TenantIdProvider {
 
-  /** The process variable that names the dossier's association at the start of dife-parcours. */
+  /** The process variable that names the dossier's association (for the models and the views, not the tenant). */
   public static final String VARIABLE_ASSOCIATION = "association";
+
+  private static final ThreadLocal<String> ASSOCIATION_DU_SERVICE = new ThreadLocal<>();
+
+  /**
+   * Starts an instance in the association the dossier service checked: the tenant
+   * never comes from a variable, which any caller of the engine could set.
+   */
+  public static <T> T demarrerDans(String association, Supplier<T> demarrage) {
+    ASSOCIATION_DU_SERVICE.set(association);
+    try {
+      return demarrage.get();
+    } finally {
+      ASSOCIATION_DU_SERVICE.remove();
+    }
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -33,11 +49,11 @@ public class AssociationTenantIdProvider extends AbstractProcessEnginePlugin imp
     if (contexte.getSuperExecution() != null) {
       return contexte.getSuperExecution().getTenantId();
     }
-    Object association = contexte.getVariables().get(VARIABLE_ASSOCIATION);
+    String association = ASSOCIATION_DU_SERVICE.get();
     if (association != null) {
-      return association.toString();
+      return association;
     }
-    // started by hand (Tasklist, Cockpit, a modification): the starter's association, when it has only one
+    // started by an administrator (Cockpit, a modification): the starter's association, when it has only one
     Authentication authentification = Context.getCommandContext().getAuthentication();
     List<String> siennes = authentification == null ? null : authentification.getTenantIds();
     return siennes != null && siennes.size() == 1 ? siennes.get(0) : null;

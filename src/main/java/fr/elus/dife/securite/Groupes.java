@@ -1,6 +1,6 @@
 package fr.elus.dife.securite;
 
-/** The groups of CONTRACT.md. */
+/** The groups of docs/CONTRACT.md. */
 public final class Groupes {
 
   public static final String CONSEILLERS = "conseillers";

@@ -31,9 +31,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The groups, tenants, group authorizations and shared Tasklist filters of CONTRACT.md, in every setup
+ * The groups, tenants, group authorizations and shared Tasklist filters of docs/CONTRACT.md, in every setup
  * (production included): an administrator then only adds users to a group and a
- * tenant. What exists is completed, never duplicated, so every node may run it.
+ * tenant. What exists is set to these rights, never duplicated, so every node may run it.
  */
 @Component
 public class ReferentielAcces {
@@ -60,18 +60,20 @@ public class ReferentielAcces {
   private record Droit(Resource ressource, String identifiant, List<Permission> permissions) {
   }
 
+  // task work only: reading the dossiers, claiming, completing and submitting forms,
+  // commenting. Starting a journey, events and abandons go through /api, whose services
+  // check group and association (ActionDuService); no variable is written outside a
+  // task's completion, no instance modified, suspended or deleted, no message or signal
   private static final List<Permission> TRAITER_DOSSIERS_DEFINITION = List.of(Permissions.READ,
-      ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-      ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-      ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
-      ProcessDefinitionPermissions.TASK_WORK);
+      ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+      ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
+      ProcessDefinitionPermissions.TASK_ASSIGN);
 
   private static final List<Droit> TRAITER_DOSSIERS = List.of(
       new Droit(Resources.PROCESS_DEFINITION, TOUS, TRAITER_DOSSIERS_DEFINITION),
-      new Droit(Resources.PROCESS_INSTANCE, TOUS,
-          List.of(Permissions.CREATE, Permissions.READ, ProcessInstancePermissions.UPDATE)),
-      new Droit(Resources.TASK, TOUS, List.of(Permissions.READ, TaskPermissions.UPDATE, TaskPermissions.TASK_WORK,
-          TaskPermissions.READ_VARIABLE, TaskPermissions.UPDATE_VARIABLE)),
+      new Droit(Resources.PROCESS_INSTANCE, TOUS, List.of(Permissions.READ)),
+      new Droit(Resources.TASK, TOUS, List.of(Permissions.READ, TaskPermissions.TASK_WORK,
+          TaskPermissions.TASK_ASSIGN, TaskPermissions.READ_VARIABLE)),
       new Droit(Resources.FILTER, TOUS, List.of(Permissions.READ)),
       // /api/regles evaluates the barème decisions as the caller
       new Droit(Resources.DECISION_DEFINITION, TOUS,
@@ -179,7 +181,8 @@ public class ReferentielAcces {
       autorisation.setResource(droit.ressource());
       autorisation.setResourceId(droit.identifiant());
     }
-    droit.permissions().forEach(autorisation::addPermission);
+    // exactly these, so that a right withdrawn here is withdrawn from existing installations too
+    autorisation.setPermissions(droit.permissions().toArray(Permission[]::new));
     authorizationService.saveAuthorization(autorisation);
   }
 

@@ -11,7 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The demo users of CONTRACT.md (password "demo"); only in the demo setup. */
+/** The demo users of docs/CONTRACT.md (password "demo"); only in the demo setup. */
 @Component
 @Profile("demo")
 public class UtilisateursDemo {

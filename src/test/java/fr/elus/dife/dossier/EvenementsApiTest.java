@@ -8,6 +8,9 @@ import fr.elus.dife.Attente;
 import fr.elus.dife.ClientHttp;
 import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DossiersDeTest;
+import fr.elus.dife.securite.AssociationTenantIdProvider;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,8 @@ class EvenementsApiTest {
   HistoryService historyService;
   @Autowired
   TaskService taskService;
+  @Autowired
+  Clock horloge;
 
   ClientHttp http;
   String reference;
@@ -65,7 +70,8 @@ class EvenementsApiTest {
   }
 
   private void attendreAr24() {
-    runtimeService.startProcessInstanceByKey(PROCESSUS_EN_ATTENTE, reference, Map.of("association", "aml45"));
+    AssociationTenantIdProvider.demarrerDans("aml45",
+        () -> runtimeService.startProcessInstanceByKey(PROCESSUS_EN_ATTENTE, reference, Map.of("association", "aml45")));
   }
 
   private static Map<String, Object> evenement(String id, String type, Map<String, Object> donnees) {
@@ -154,13 +160,39 @@ class EvenementsApiTest {
   void lesDonneesDeChaqueTypeSontVerifiees() {
     assertThat(champsEnErreur(evenement("cdc-" + reference, "REPONSE_CDC", Map.of("piecesDemandees", "carte Vitale"))))
         .containsExactlyInAnyOrder("donnees.resolu", "donnees.piecesDemandees");
+    LocalDate aujourdhui = LocalDate.now(horloge);
     assertThat(champsEnErreur(evenement("prop-" + reference, "PROPOSITION_ORGANISME", Map.of(
-        "dateAcceptation", "2026-12-10", "dateDebut", "2026-12-01", "dateFin", "2026-11-30",
-        "coutFormation", "1200.001", "codeInseeLieu", "7505"))))
+        "dateAcceptation", aujourdhui.minusDays(10).toString(), "dateDebut", aujourdhui.minusDays(11).toString(),
+        "dateFin", aujourdhui.minusDays(12).toString(), "coutFormation", "1200.001", "codeInseeLieu", "7505"))))
         .containsExactlyInAnyOrder("donnees.dateDebut", "donnees.dateFin", "donnees.coutFormation", "donnees.codeInseeLieu");
     assertThat(champsEnErreur(evenement("val-" + reference, "INSCRIPTION_VALIDEE", Map.of())))
         .containsExactly("donnees.dateValidation");
     assertThat(champsEnErreur(evenement("cdc2-" + reference, "REPONSE_CDC", null))).containsExactly("donnees.resolu");
+  }
+
+  /** The rule of the proposal is the form's: an acceptance in the future is refused here too. */
+  @Test
+  void unePropositionAccepteeDansLeFuturOuDeTailleHostileEstRefusee() {
+    LocalDate demain = LocalDate.now(horloge).plusDays(1);
+    Reponse futur = envoyer(evenement("prop-futur-" + reference, "PROPOSITION_ORGANISME", Map.of(
+        "dateAcceptation", demain.toString(), "dateDebut", demain.plusDays(20).toString(),
+        "dateFin", demain.plusDays(21).toString(), "coutFormation", "1200.00", "codeInseeLieu", "75056")));
+    assertThat(futur.statut()).isEqualTo(400);
+    assertThat(futur.corps().get("erreurs").findValuesAsText("message"))
+        .containsExactly("Le champ « donnees.dateAcceptation » ne peut pas être une date dans le futur.");
+
+    long debut = System.nanoTime();
+    assertThat(champsEnErreur(evenement("prop-hostile-" + reference, "PROPOSITION_ORGANISME", Map.of(
+        "dateAcceptation", "-999999999-01-01", "dateDebut", "+999999999-12-31", "dateFin", "9999-12-31",
+        "coutFormation", "1e300000", "codeInseeLieu", "75056"))))
+        .containsExactlyInAnyOrder("donnees.dateAcceptation", "donnees.dateDebut", "donnees.dateFin",
+            "donnees.coutFormation");
+    Map<String, Object> ancien = new HashMap<>(evenement("date-" + reference, "AR24_VALIDE", null));
+    ancien.put("date", "-999999999-01-01T00:00:00+01:00");
+    assertThat(champsEnErreur(ancien)).containsExactly("date");
+    assertThat((System.nanoTime() - debut) / 1_000_000).as("millisecondes").isLessThan(3000);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).list())
+        .allSatisfy(instance -> assertThat(runtimeService.getVariable(instance.getId(), "coutFormation")).isNull());
   }
 
   @Test

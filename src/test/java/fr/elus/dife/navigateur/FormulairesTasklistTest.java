@@ -73,8 +73,8 @@ class FormulairesTasklistTest {
       for (int i = 0; i < CAS.size(); i++) {
         Cas cas = CAS.get(i);
         String reference = "DIFE-2026-9900" + String.format("%02d", i);
-        // as a conseiller of aml45 would, whose association the instance then takes
-        identityService.setAuthentication("conseiller45", List.of("conseillers"), List.of("aml45"));
+        // as an administrator of aml45 would (conseillers cannot start instances), whose association it takes
+        identityService.setAuthentication("admin", List.of("camunda-admin"), List.of("aml45"));
         try {
           runtimeService.createProcessInstanceByKey(cas.processus()).businessKey(reference)
               .startBeforeActivity(cas.tache()).setVariables(dossier(reference)).execute();

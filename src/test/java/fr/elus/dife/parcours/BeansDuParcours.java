@@ -2,10 +2,22 @@ package fr.elus.dife.parcours;
 
 import fr.elus.dife.ConfigurationGenerale;
 import fr.elus.dife.regles.BaremeDmn;
+import fr.elus.dife.regles.CalendrierOuvre;
 import fr.elus.dife.regles.ReferentielCommunesDeTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -16,7 +28,10 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.core.env.StandardEnvironment;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.stereotype.Component;
 
 /**
  * What every process test of the journey needs around each test, as a JUnit
@@ -50,7 +65,64 @@ final class BeansDuParcours implements BeforeEachCallback, AfterEachCallback {
     enregistrer();
     Mocks.register("enregistrerFraisThr", new EnregistrerFraisThrListener(new BaremeDmn(engine.getDecisionService()),
         ReferentielCommunesDeTest.livre()));
+    verifierBeans(Mocks.getMocks().keySet());
   }
+
+  /**
+   * Every application bean that an expression of bpmn/ names must be registered
+   * here: otherwise the engine says "Unknown property used in expression" deep in
+   * a test, far from the cause.
+   */
+  static void verifierBeans(Set<String> enregistres) {
+    List<String> manquants = BEANS_DES_MODELES.entrySet().stream()
+        .filter(bean -> !enregistres.contains(bean.getKey()))
+        .map(bean -> "« " + bean.getKey() + " » (" + bean.getValue() + ")").toList();
+    if (!manquants.isEmpty()) {
+      throw new IllegalStateException("Beans appelés par les modèles mais non enregistrés dans BeansDuParcours : "
+          + String.join(", ", manquants) + ". Ajoutez-les par Mocks.register(nom, bean) dans enregistrer().");
+    }
+  }
+
+  private static final Pattern EXPRESSION = Pattern.compile("\\$\\{[^}]*}");
+  // a name that is not a property, a method or inside a quoted string
+  private static final Pattern IDENTIFIANT = Pattern.compile("(?<![.\\w'])([a-z]\\w*)");
+
+  /** The named beans of the application used by an expression of a model, each with its first use. */
+  private static final Map<String, String> BEANS_DES_MODELES = beansDesModeles();
+
+  private static Map<String, String> beansDesModeles() {
+    Set<String> beans = new HashSet<>();
+    ClassPathScanningCandidateComponentProvider recherche = new ClassPathScanningCandidateComponentProvider(false);
+    recherche.addIncludeFilter(new AnnotationTypeFilter(Component.class));
+    for (BeanDefinition definition : recherche.findCandidateComponents("fr.elus.dife")) {
+      try {
+        Component composant = Class.forName(definition.getBeanClassName()).getAnnotation(Component.class);
+        if (composant != null && !composant.value().isEmpty()) {
+          beans.add(composant.value());
+        }
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    Map<String, String> utilises = new TreeMap<>();
+    try (Stream<Path> modeles = Files.list(Path.of("bpmn"))) {
+      for (Path modele : modeles.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList()) {
+        Matcher expression = EXPRESSION.matcher(Files.readString(modele));
+        while (expression.find()) {
+          Matcher identifiant = IDENTIFIANT.matcher(expression.group());
+          while (identifiant.find()) {
+            if (beans.contains(identifiant.group(1))) {
+              utilises.putIfAbsent(identifiant.group(1), modele + " : " + expression.group());
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return utilises;
+  }
+
 
   @Override
   public void afterEach(ExtensionContext contexte) {
@@ -60,10 +132,10 @@ final class BeansDuParcours implements BeforeEachCallback, AfterEachCallback {
 
   private void enregistrer() {
     // the engine's clock, which tests move, is also the beans' clock, as in the application
-    Clock horloge = new ConfigurationGenerale.HorlogeDuMoteur(ConfigurationGenerale.FUSEAU);
+    Clock horloge = new ConfigurationGenerale.HorlogeDuMoteur(CalendrierOuvre.FUSEAU);
     Mocks.register("statut", new PassageStatut());
-    Mocks.register("echeances", new Echeances(ConfigurationGenerale.FUSEAU));
-    Mocks.register("delais", new DelaisParcours(new StandardEnvironment(), horloge));
+    Mocks.register("echeances", new Echeances(CalendrierOuvre.FUSEAU));
+    Mocks.register("delais", new DelaisParcours(DelaisProperties.PAR_DEFAUT, horloge));
     Mocks.register("preparerEscalade", new PreparerEscaladeListener(horloge));
     Mocks.register("enregistrerCreationCompte", new EnregistrerCreationCompteListener(horloge));
     Mocks.register("enregistrerProcedureCourrier", new EnregistrerProcedureCourrierListener(horloge));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The routing of DOMAIN.md R3, row by row of bpmn/choix-canal-identite.dmn. */
+/** The routing of docs/DOMAIN.md R3, row by row of bpmn/choix-canal-identite.dmn. */
 class ChoixCanalIdentiteDmnTest {
 
   private static DmnEngine moteur;

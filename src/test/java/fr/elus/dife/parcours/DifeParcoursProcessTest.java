@@ -121,6 +121,10 @@ class DifeParcoursProcessTest {
     ProcessInstance instance = jusquAuxFraisThr();
     assertThatThrownBy(() -> complete(task(), Map.of("repasPris", -1)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("repasPris");
+    // 2^32 + 1 was once read as 1 meal
+    assertThatThrownBy(() -> complete(task(), Map.of("repasPris", 4294967297L)))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Le champ « repasPris » doit être compris entre 0 et 366.");
     assertThatThrownBy(() -> complete(task(), Map.of("repasPris", 3, "codeInseeNuitee1", "93066", "nombreNuitees1", 0)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("nombreNuitees1");
 

@@ -1,5 +1,6 @@
 package fr.elus.dife.parcours;
 
+import fr.elus.dife.regles.CalendrierOuvre;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -28,7 +29,7 @@ class EcheancesProcessTest {
   static ProcessEngineCoverageExtension moteur = ProcessEngineCoverageExtension.builder()
       .configurationResource("camunda-unit.cfg.xml").build();
 
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final ZoneId PARIS = CalendrierOuvre.FUSEAU;
   private ProcessEngine engine;
 
   @BeforeEach

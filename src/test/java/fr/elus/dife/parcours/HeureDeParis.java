@@ -1,5 +1,6 @@
 package fr.elus.dife.parcours;
 
+import fr.elus.dife.regles.CalendrierOuvre;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -8,7 +9,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 /** Moments written as French wall-clock time, for due dates and for the engine's clock. */
 final class HeureDeParis {
 
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final ZoneId PARIS = CalendrierOuvre.FUSEAU;
 
   private HeureDeParis() {
   }

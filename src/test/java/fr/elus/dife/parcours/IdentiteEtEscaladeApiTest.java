@@ -131,6 +131,19 @@ class IdentiteEtEscaladeApiTest {
     assertThat(escalade.get("historique").findValuesAsText("type")).contains("COURRIEL", "EVENEMENT", "TACHE", "STATUT");
     assertThat(escalade.get("historique").findValuesAsText("description"))
         .anySatisfy(d -> assertThat(d).contains("Courriel « Compte Élu absent", adresseCdc));
+    // the history keeps the email as it left: recipients, subject, body and Message-ID
+    JsonNode courrielCdc = null;
+    for (JsonNode fait : escalade.get("historique")) {
+      if ("COURRIEL".equals(fait.get("type").asText()) && fait.get("sujet").asText().equals(cdc.getSubject())) {
+        courrielCdc = fait;
+      }
+    }
+    assertThat(courrielCdc).as("le courriel à la CDC dans l'historique").isNotNull();
+    assertThat(courrielCdc.get("destinataires").get(0).asText()).isEqualTo(adresseCdc);
+    assertThat(courrielCdc.get("corps").asText().replace("\r\n", " ").replace("\n", " "))
+        .isEqualTo(CourrielsRecus.texte(cdc));
+    assertThat(courrielCdc.get("messageId").asText()).isEqualTo(cdc.getMessageID()).matches("<job\\..+@.+>");
+    assertThat(escalade.get("historique").get(0).has("corps")).as("seuls les courriels ont un corps").isFalse();
 
     // la réponse de la CDC, reçue deux fois
     Map<String, Object> resolu = Map.of("resolu", true, "piecesDemandees", List.of());

@@ -167,12 +167,38 @@ class InscriptionFormationProcessTest {
     assertThat(instance).isWaitingAt("Timer_ReponseOrganisme");
     assertThat(job().getDuedate()).isEqualTo(paris("2026-02-26T10:00"));
     execute(job());
+    Map<String, Object> futureEtHostile = Map.of("issueRelanceOrganisme", "PROPOSITION_RECUE",
+        "dateAcceptation", "2026-02-27", "dateDebutFormation", "+10000-04-15", "dateFinFormation", "2026-04-16",
+        "coutFormation", "1e300000", "codeInseeLieuFormation", "75056");
+    assertThatThrownBy(() -> complete(task(), futureEtHostile)).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Le champ « dateAcceptation » ne peut pas être une date dans le futur.")
+        .hasMessageContaining("Le champ « dateDebutFormation » doit être une date au format AAAA-MM-JJ.")
+        .hasMessageContaining("Le champ « coutFormation » ne peut pas dépasser 9999999.99 €");
     complete(task(), Map.of("issueRelanceOrganisme", "PROPOSITION_RECUE", "dateAcceptation", "2026-02-24",
         "dateDebutFormation", "2026-04-15", "dateFinFormation", "2026-04-16", "coutFormation", "950",
         "codeInseeLieuFormation", "75056"));
 
     assertThat(instance).hasPassed("Fin_PropositionEnregistree").isWaitingAt("Envoi_Repartition")
         .variables().containsEntry("coutFormation", "950.00").containsEntry("resteAPayer", false);
+  }
+
+  /** The chosen session goes through the rule of the proposal: same words, same bounds. */
+  @Test
+  void laSessionChoisieSuitLaRegleDeLaProposition() {
+    demarrer("700.00");
+    Map<String, Object> choix = new java.util.HashMap<>(Map.of("moyenRecherche", "DROITS_MANDAT",
+        "organismeFormation", "Institut des élus", "intituleFormation", "Finances locales",
+        "dateDebutFormation", "2026-02-19", "dateFinFormation", "9999-12-31", "coutFormation", "-5",
+        "codeInseeLieuFormation", "4523"));
+    assertThatThrownBy(() -> complete(task(), choix)).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Le champ « dateDebutFormation » ne peut pas être une date passée : la session a déjà commencé.")
+        .hasMessageContaining("Le champ « dateFinFormation » doit être une date entre 1900-01-01 et 2100-12-31.")
+        .hasMessageContaining("Le champ « coutFormation » ne peut pas être négatif.")
+        .hasMessageContaining("Le champ « codeInseeLieuFormation » doit être un code commune INSEE");
+    choix.putAll(Map.of("dateDebutFormation", "2026-04-15", "dateFinFormation", "2026-04-14", "coutFormation", "900",
+        "codeInseeLieuFormation", "45234"));
+    assertThatThrownBy(() -> complete(task(), choix))
+        .hasMessageContaining("Le champ « dateFinFormation » ne peut pas précéder la date de début.");
   }
 
   @Test

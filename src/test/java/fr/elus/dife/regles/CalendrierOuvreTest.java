@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Known dates (checked against an independent Easter computation) and the calendar's laws. */
 class CalendrierOuvreTest {
 
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final ZoneId PARIS = CalendrierOuvre.FUSEAU;
 
   @Test
   void lesJoursFeriesDe2026() {
@@ -163,5 +163,70 @@ class CalendrierOuvreTest {
       }
       assertThat(minutesEnSemaine).as("depuis %s", depart).isEqualTo(heures * 60L);
     }
+  }
+
+  // ------------------------------------------------------------- counted by weeks, as day by day
+
+  private static int compterJourParJour(LocalDate debut, LocalDate fin, String departement) {
+    int nombre = 0;
+    for (LocalDate jour = debut.plusDays(1); jour.isBefore(fin); jour = jour.plusDays(1)) {
+      nombre += CalendrierOuvre.estOuvre(jour, departement) ? 1 : 0;
+    }
+    return nombre;
+  }
+
+  private static LocalDate ajouterJourParJour(LocalDate depart, int n, String departement) {
+    LocalDate jour = depart;
+    for (int restants = Math.abs(n); restants > 0; ) {
+      jour = jour.plusDays(Integer.signum(n));
+      restants -= CalendrierOuvre.estOuvre(jour, departement) ? 1 : 0;
+    }
+    return jour;
+  }
+
+  @Test
+  void compterParSemainesDonneLeCompteJourParJour() {
+    Random hasard = new Random(20261201);
+    for (int i = 0; i < 3000; i++) {
+      LocalDate debut = LocalDate.of(1900, 1, 1).plusDays(hasard.nextInt(365 * 200));
+      LocalDate fin = debut.plusDays(hasard.nextInt(i % 10 == 0 ? 3000 : 40) - 2);
+      String departement = DEPARTEMENTS.get(hasard.nextInt(DEPARTEMENTS.size()));
+
+      assertThat(CalendrierOuvre.joursOuvresEntre(debut, fin, departement)).as("%s → %s (%s)", debut, fin, departement)
+          .isEqualTo(compterJourParJour(debut, fin, departement));
+    }
+  }
+
+  @Test
+  void ajouterParSemainesDonneLeJourTrouveJourParJour() {
+    Random hasard = new Random(1201);
+    for (int i = 0; i < 3000; i++) {
+      LocalDate depart = LocalDate.of(1900, 1, 1).plusDays(hasard.nextInt(365 * 200));
+      int n = (1 + hasard.nextInt(i % 10 == 0 ? 2000 : 30)) * (hasard.nextBoolean() ? 1 : -1);
+      String departement = DEPARTEMENTS.get(hasard.nextInt(DEPARTEMENTS.size()));
+
+      assertThat(CalendrierOuvre.ajouterJoursOuvres(depart, n, departement)).as("%s %+d (%s)", depart, n, departement)
+          .isEqualTo(ajouterJourParJour(depart, n, departement));
+    }
+  }
+
+  /**
+   * Two centuries counted, and the largest jump allowed, 200 times each: day by day,
+   * this took more than 20 s; by weeks and years, well under a second.
+   */
+  @Test
+  void leCalendrierRepondEnUnTempsQuiNeDependPasDuNombreDeJours() {
+    LocalDate premier = LocalDate.of(1900, 1, 1);
+    LocalDate dernier = LocalDate.of(2100, 12, 31);
+    assertThat(CalendrierOuvre.joursOuvresEntre(premier, dernier, "57"))
+        .isEqualTo(compterJourParJour(premier, dernier, "57"));
+
+    long debut = System.nanoTime();
+    for (int i = 0; i < 200; i++) {
+      CalendrierOuvre.joursOuvresEntre(premier, dernier.minusDays(i), "45");
+      CalendrierOuvre.ajouterJoursOuvres(premier.plusDays(i), 10_000, null);
+      CalendrierOuvre.ajouterJoursOuvres(dernier.minusDays(i), -10_000, "67");
+    }
+    assertThat((System.nanoTime() - debut) / 1_000_000).as("millisecondes").isLessThan(3000);
   }
 }

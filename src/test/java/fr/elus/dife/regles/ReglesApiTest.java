@@ -139,11 +139,65 @@ class ReglesApiTest {
         .containsExactly("repas");
   }
 
+  // ------------------------------------------------------------ hostile sizes, refused from their digits
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', value = {
+      "/api/regles/delai-inscription?acceptation=2026-03-02&debut=%2B10000-01-01|-|debut|au format AAAA-MM-JJ",
+      "/api/regles/delai-inscription?acceptation=2026-03-02&debut=9999-12-31|-|debut|entre 1900-01-01 et 2100-12-31",
+      "/api/regles/delai-inscription?acceptation=-999999999-01-01&debut=2026-03-18|-|acceptation|au format AAAA-MM-JJ",
+      "/api/regles/delai-inscription?acceptation=1899-12-31&debut=2026-03-18|-|acceptation|entre 1900-01-01",
+      "/api/regles/repartition|{\"coutFormation\": \"1e300000\", \"droitsDife\": \"0\", "
+          + "\"contributionCollectiviteDemandee\": \"0\"}|coutFormation|ne peut pas dépasser 9999999.99 €",
+      "/api/regles/repartition|{\"coutFormation\": 1e300000, \"droitsDife\": \"0\", "
+          + "\"contributionCollectiviteDemandee\": \"0\"}|coutFormation|ne peut pas dépasser 9999999.99 €",
+      "/api/regles/repartition|{\"coutFormation\": \"1200\", "
+          + "\"droitsDife\": \"12345678901234567890123456789012345678901234567890\", "
+          + "\"contributionCollectiviteDemandee\": \"0\"}|droitsDife|ne peut pas dépasser",
+      "/api/regles/repartition|{\"coutFormation\": \"1200\", "
+          + "\"droitsDife\": 12345678901234567890123456789012345678901234567890, "
+          + "\"contributionCollectiviteDemandee\": \"1e-4000\"}|droitsDife|ne peut pas dépasser",
+      "/api/regles/repartition|{\"coutFormation\": \"1200\", \"droitsDife\": \"1e4000\", "
+          + "\"contributionCollectiviteDemandee\": \"0\"}|droitsDife|ne peut pas dépasser",
+      "/api/regles/frais-thr|{\"repas\": 4294967297}|repas|doit être compris entre 0 et 366",
+      "/api/regles/frais-thr|{\"repas\": 1e300000}|repas|doit être compris entre 0 et 366",
+      "/api/regles/frais-thr|{\"nuitees\": [{\"codeInsee\": \"75056\", \"nombre\": 4294967297}]}"
+          + "|nuitees.0.nombre|doit être compris entre 1 et 366",
+      "/api/regles/frais-thr|{\"repas\": 1, \"dateSejour\": \"-999999999-01-01\"}|dateSejour|au format AAAA-MM-JJ",
+      "/api/regles/frais-thr|{\"repas\": 1, \"nuitees\": [{\"codeInsee\": \"75056\", \"nombre\": 1, "
+          + "\"date\": \"2101-01-01\"}]}|nuitees.0.date|entre 1900-01-01 et 2100-12-31"})
+  void uneTailleHostileEstRefuseeAussitotEnNommantLeChamp(String chemin, String corps, String champ, String motif) {
+    long debut = System.nanoTime();
+    Reponse reponse = corps.equals("-") ? http.get("conseiller45", chemin) : http.post("conseiller45", chemin, corps);
+    long millisecondes = (System.nanoTime() - debut) / 1_000_000;
+
+    assertThat(reponse.statut()).as(reponse.brute().body()).isEqualTo(400);
+    assertThat(reponse.corps().get("erreurs").findValuesAsText("champ")).contains(champ);
+    assertThat(reponse.corps().get("erreurs").findValuesAsText("message"))
+        .anySatisfy(message -> assertThat(message).contains("« " + champ + " »", motif));
+    assertThat(millisecondes).as("millisecondes").isLessThan(2000);
+  }
+
+  @Test
+  void leDelaiSurDeuxSieclesSeCalculeSansParcourirChaqueJour() {
+    long debut = System.nanoTime();
+    Reponse reponse = http.get("conseiller45", "/api/regles/delai-inscription?acceptation=1900-01-01&debut=2100-12-31");
+
+    assertThat(reponse.statut()).isEqualTo(200);
+    assertThat(reponse.corps().get("joursOuvres").asInt())
+        .isEqualTo(CalendrierOuvre.joursOuvresEntre(java.time.LocalDate.of(1900, 1, 1),
+            java.time.LocalDate.of(2100, 12, 31), null));
+    assertThat(reponse.corps().get("dateLimiteAcceptation").asText())
+        .isEqualTo(DelaiInscription.dateLimiteAcceptation(java.time.LocalDate.of(2100, 12, 31), null).toString());
+    assertThat((System.nanoTime() - debut) / 1_000_000).as("millisecondes").isLessThan(2000);
+  }
+
   // ------------------------------------------------------------ description
 
   @Test
   void laDescriptionOpenApiEstServieEnFrancais() {
-    Reponse description = http.get(null, "/v3/api-docs");
+    // behind the login since issue 14 (it describes the personal data the API holds)
+    Reponse description = http.get("conseiller45", "/v3/api-docs");
 
     assertThat(description.statut()).isEqualTo(200);
     JsonNode chemins = description.corps().get("paths");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The NIR is never written in clear: not in the H2 files, not in the log (CONTRACT.md, The NIR). */
+/** The NIR is never written in clear: not in the H2 files, not in the log (docs/CONTRACT.md, The NIR). */
 @ApplicationDemarree
 class ProtectionDuNirTest {
 

@@ -1,0 +1,229 @@
+package fr.elus.dife.durabilite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.elus.dife.ClientHttp;
+import fr.elus.dife.ClientHttp.Reponse;
+import fr.elus.dife.DifeApplication;
+import fr.elus.dife.DossiersDeTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application as installed (production setup, H2 file by default) in a child
+ * JVM, killed with SIGKILL three times while clients open and abandon dossiers:
+ * every answer 2xx must be there after the restart, no email may be sent for a
+ * dossier the crash undid, and an email sent again after a crash carries the same
+ * Message-ID (at most one such copy per kill). A last clean stop logs no error.
+ */
+class ArretBrutalTest {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ArretBrutalTest.class);
+  private static final int ARRETS = 3;
+  private static final int CLIENTS = 4;
+  private static final String ADMIN = "admin";
+  private static final String MOT_DE_PASSE = "mot-de-passe-du-test-d-arret-brutal";
+
+  private final Path repertoire = Path.of("target", "arret-brutal", UUID.randomUUID().toString()).toAbsolutePath();
+  private GreenMail smtp;
+  private Process application;
+
+  private record Ecrit(String quoi, String reference) {
+  }
+
+  @AfterEach
+  void arreter() {
+    if (application != null) {
+      application.destroyForcibly();
+    }
+    if (smtp != null) {
+      smtp.stop();
+    }
+  }
+
+  @Test
+  void chaqueReponse2xxSurvitAuKill9EtLesCourrielsNeSontPasEnvoyesPourRien() throws Exception {
+    Files.createDirectories(repertoire);
+    smtp = new GreenMail(new ServerSetup(portLibre(), "localhost", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    int port = portLibre();
+    ClientHttp http = new ClientHttp(port);
+    Queue<Ecrit> acquittes = new ConcurrentLinkedQueue<>();
+    Queue<String> ouverts = new ConcurrentLinkedQueue<>();
+    // an abandon racing the dossier's own job may be refused (409), nothing else
+    Queue<String> refus = new ConcurrentLinkedQueue<>();
+    int lectures = 0;
+
+    for (int arret = 0; arret <= ARRETS; arret++) {
+      demarrer(port, arret);
+      lectures += verifierQueToutEstLa(http, acquittes);
+      if (arret == ARRETS) {
+        break;
+      }
+      AtomicBoolean enCours = new AtomicBoolean(true);
+      ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+      for (int i = 0; i < CLIENTS; i++) {
+        int numero = i;
+        clients.submit(() -> ecrire(http, enCours, numero, acquittes, ouverts, refus));
+      }
+      Thread.sleep(2_500 + arret * 700L);
+      application.destroyForcibly().waitFor(); // SIGKILL, in the middle of requests and jobs
+      enCours.set(false);
+      clients.shutdown();
+      assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    // the jobs the kills left locked run once their lock expires, and their emails leave
+    long limite = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (http.getAvecMotDePasse(ADMIN, MOT_DE_PASSE, "/engine-rest/job/count?messages=true").corps()
+        .get("count").asInt() > 0) {
+      assertThat(System.nanoTime()).as("les jobs restants exécutés").isLessThan(limite);
+      Thread.sleep(500);
+    }
+    Map<String, List<MimeMessage>> parMessageId = courrielsParMessageId();
+    int doublons = parMessageId.values().stream().mapToInt(l -> l.size() - 1).sum();
+    List<String> pourRien = new ArrayList<>();
+    for (MimeMessage courriel : smtp.getReceivedMessages()) {
+      String reference = courriel.getSubject().replaceAll(".*(DIFE-\\d{4}-\\d{6}).*", "$1");
+      if (http.getAvecMotDePasse(ADMIN, MOT_DE_PASSE, "/api/dossiers/" + reference).statut() != 200) {
+        pourRien.add(reference);
+      }
+    }
+    LOG.info("Arrêt brutal : {} kill -9 survécus, {} écritures acquittées (dont {} ouvertures) toutes relues "
+            + "({} lectures), {} courriels reçus, {} Message-ID, {} doublons, {} courriels pour une étape défaite",
+        ARRETS, acquittes.size(), ouverts.size(), lectures, smtp.getReceivedMessages().length, parMessageId.size(),
+        doublons, pourRien.size());
+    assertThat(refus).as("refus pendant que l'application tournait").isEmpty();
+    assertThat(acquittes.size()).as("écritures acquittées").isGreaterThan(20);
+    assertThat(pourRien).as("courriels pour un dossier que l'arrêt a défait").isEmpty();
+    assertThat(doublons).as("doublons (même Message-ID)").isLessThanOrEqualTo(ARRETS);
+    assertThat(parMessageId.keySet()).allMatch(id -> id.startsWith("<job."));
+
+    // a clean stop closes the pool before the database: no error in the log
+    application.destroy();
+    assertThat(application.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String journal = Files.readString(repertoire.resolve("application-" + ARRETS + ".log"));
+    assertThat(journal).doesNotContain("Database is already closed").doesNotContain(" ERROR ");
+  }
+
+  /** Opens dossiers, abandons every third one; records what was acknowledged. */
+  private static void ecrire(ClientHttp http, AtomicBoolean enCours, int client, Queue<Ecrit> acquittes,
+      Queue<String> ouverts, Queue<String> refus) {
+    int n = 0;
+    while (enCours.get()) {
+      try {
+        ObjectNode demande = DossiersDeTest.demande(true);
+        demande.put("association", "aml45");
+        Reponse ouverture = http.post(ADMIN, MOT_DE_PASSE, "/api/dossiers", demande);
+        if (ouverture.statut() != 201) {
+          refus.add(ouverture.statut() + " " + ouverture.brute().body());
+          continue;
+        }
+        String reference = ouverture.corps().get("reference").asText();
+        acquittes.add(new Ecrit("ouverture", reference));
+        ouverts.add(reference);
+        if (++n % 3 == client % 3) {
+          Reponse abandon = http.post(ADMIN, MOT_DE_PASSE, "/api/dossiers/" + reference + "/abandon",
+              Map.of("motif", "Test d'arrêt brutal"));
+          if (abandon.statut() == 202) {
+            acquittes.add(new Ecrit("abandon", reference));
+          } else if (abandon.statut() != 409) {
+            refus.add(abandon.statut() + " " + abandon.brute().body());
+          }
+        }
+      } catch (IllegalStateException connexionCoupee) {
+        // the application was killed under this request: not acknowledged
+      }
+    }
+  }
+
+  private int verifierQueToutEstLa(ClientHttp http, Queue<Ecrit> acquittes) {
+    int lectures = 0;
+    for (Ecrit ecrit : acquittes) {
+      Reponse dossier = http.getAvecMotDePasse(ADMIN, MOT_DE_PASSE, "/api/dossiers/" + ecrit.reference());
+      assertThat(dossier.statut()).as(ecrit + " perdu").isEqualTo(200);
+      if (ecrit.quoi().equals("abandon")) {
+        assertThat(dossier.corps().get("statutDossier").asText()).as(ecrit + " perdu").isEqualTo("CLOS_ABANDON");
+      }
+      lectures++;
+    }
+    return lectures;
+  }
+
+  private Map<String, List<MimeMessage>> courrielsParMessageId() {
+    return Arrays.stream(smtp.getReceivedMessages()).collect(Collectors.groupingBy(m -> {
+      try {
+        return m.getMessageID();
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }));
+  }
+
+  /** The production setup from the test classpath; the working directory holds its ./data H2 file. */
+  private void demarrer(int port, int numero) throws IOException, InterruptedException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder commande = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp",
+        System.getProperty("java.class.path"), DifeApplication.class.getName(), "--server.port=" + port,
+        "--logging.level.root=WARN",
+        // shorter than the installed minute, so that the test waits less for the jobs a kill left locked
+        "--camunda.bpm.job-execution.lock-time-in-millis=15000",
+        "--camunda.bpm.job-execution.wait-time-in-millis=200")
+        .directory(repertoire.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(new File(repertoire.toFile(), "application-" + numero + ".log"));
+    commande.environment().put("DIFE_ADMIN_PASSWORD", MOT_DE_PASSE);
+    commande.environment().put("DIFE_NIR_CLE", "cle-du-test-d-arret-brutal-assez-longue-0123456789");
+    commande.environment().put("DIFE_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
+    commande.environment().put("DIFE_ADM79_EMAIL", "equipe-adm79@test.invalid");
+    long debut = System.nanoTime();
+    application = commande.start();
+    ClientHttp http = new ClientHttp(port);
+    long limite = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (true) {
+      assertThat(application.isAlive()).as("l'application démarre").isTrue();
+      assertThat(System.nanoTime()).as("démarrage en moins de 2 minutes").isLessThan(limite);
+      try {
+        if (http.get(null, "/actuator/health").statut() == 200) {
+          break;
+        }
+      } catch (IllegalStateException pasEncore) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    LOG.info("Application démarrée en {} ms (démarrage {})", (System.nanoTime() - debut) / 1_000_000, numero);
+  }
+
+  private static int portLibre() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
