@@ -704,17 +704,15 @@ function formulaireNouveauDossier() {
 }
 
 // --- Task search by élu --------------------------------------------------------
-// Tasklist's own search needs a variable's name; this box searches the variables of
-// the cards (any of them, case ignored) through the same URL parameters.
-const VARIABLES_RECHERCHEES = ['nomNaissance', 'nomUsage', 'collectiviteNom', 'reference'];
-
+// Tasklist's own search needs a variable's name and exact case; this box searches the
+// variable « recherche » that every process of a dossier carries (élu, collectivité and
+// reference in lower case) through the same URL parameter, which Tasklist then shows.
 function rechercheParElu(noeud) {
   const p = new URLSearchParams(window.location.hash.split('?')[1] || '');
   let actuelle = '';
   try {
-    const criteres = JSON.parse(p.get('searchQuery') || '[]');
-    const parElu = criteres.find(c => c.type === 'processVariables' && c.name === 'nomNaissance');
-    actuelle = parElu ? parElu.value : '';
+    const critere = JSON.parse(p.get('searchQuery') || '[]').find(c => c.name === 'recherche');
+    actuelle = critere ? critere.value : '';
   } catch (e) {
     actuelle = '';
   }
@@ -723,27 +721,14 @@ function rechercheParElu(noeud) {
   const formulaire = el('form', {className: 'dife-recherche-elu form-inline', onsubmit: evenement => {
     evenement.preventDefault();
     const suivants = new URLSearchParams(window.location.hash.split('?')[1] || '');
-    const texte = saisie.value.trim();
-    suivants.delete('searchOrQuery');
+    const texte = saisie.value.trim().toLowerCase();
     if (texte) {
       suivants.set('searchQuery', JSON.stringify([
-        ...VARIABLES_RECHERCHEES.map(nom => ({type: 'processVariables', operator: 'like', value: texte, name: nom})),
-        {type: 'variableValuesIgnoreCase', operator: 'eq', value: '', name: ''}]));
+        {type: 'processVariables', operator: 'like', value: texte, name: 'recherche'}]));
     } else {
       suivants.delete('searchQuery');
     }
-    const adresse = '#/?' + suivants.toString() + (texte ? '&searchOrQuery' : '');
-    window.location.hash = adresse;
-    // Tasklist's search widget drops « ignore case » from an address it has not yet seen a
-    // variable in: the address is given again until the widget keeps it
-    let essais = 0;
-    const insister = () => {
-      if (texte && essais++ < 10 && !decodeURIComponent(window.location.hash).includes('variableValuesIgnoreCase')) {
-        window.location.hash = adresse;
-        setTimeout(insister, 500);
-      }
-    };
-    setTimeout(insister, 500);
+    window.location.hash = '#/?' + suivants.toString();
   }}, saisie, ' ', el('button', {type: 'submit', className: 'btn btn-default btn-sm'}, 'Rechercher'));
   noeud.replaceChildren(formulaire);
 }
