@@ -99,6 +99,15 @@ function franciserFormulaires(racine) {
       champ.placeholder = 'Rechercher';
     }
   });
+  // a refusal of the project's task listeners reaches Tasklist wrapped in the engine's English
+  racine.querySelectorAll('.notifications *').forEach(noeud => {
+    if (noeud.children.length === 0) {
+      const m = noeud.textContent.match(/^\s*Cannot (?:submit task form|complete task) [^:]*: (?:ENGINE-03051 There was an exception while invoking the TaskListener\. Message: )?'?(?:Exception while invoking TaskListener: )?(.*?)'?\s*$/s);
+      if (m) {
+        noeud.textContent = m[1];
+      }
+    }
+  });
   indiquerPriseDeTache(racine);
 }
 
