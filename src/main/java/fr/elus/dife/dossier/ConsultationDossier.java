@@ -205,9 +205,11 @@ public class ConsultationDossier {
     return new PageDossiers(page, taille, total, resumes);
   }
 
-  public List<Map<String, String>> statuts() {
-    return Arrays.stream(StatutDossier.values())
-        .map(s -> Map.of("code", s.name(), "libelle", StatutEnClair.de(s.name()))).toList();
+  public record Statut(String code, String libelle) {
+  }
+
+  public List<Statut> statuts() {
+    return Arrays.stream(StatutDossier.values()).map(s -> new Statut(s.name(), StatutEnClair.de(s.name()))).toList();
   }
 
   /**

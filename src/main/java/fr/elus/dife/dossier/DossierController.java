@@ -10,7 +10,6 @@ import fr.elus.dife.dossier.EvenementsDossier.Issue;
 import fr.elus.dife.dossier.OuvertureDossier.DossierOuvert;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -100,7 +99,7 @@ public class DossierController {
 
   @Operation(summary = "Les statuts d'un dossier", description = "Chaque code de statutDossier et son libellé.")
   @GetMapping("/statuts")
-  public List<Map<String, String>> statuts() {
+  public List<ConsultationDossier.Statut> statuts() {
     return consultation.statuts();
   }
 
