@@ -32,7 +32,7 @@ import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 public class GardeMoteurRest implements ContainerRequestFilter, ContainerResponseFilter, AutoDiscoverable {
 
   // /engine-rest/…, or /camunda/api/engine/engine/{name}/… for the webapps
-  private static final String MOTEUR = "/?(engine/[^/]+/)?";
+  private static final String MOTEUR = "/?(?:engine/[^/]+/)?";
   private static final Pattern MESSAGE_OU_SIGNAL = Pattern.compile(MOTEUR + "(message|signal)/?");
   private static final Pattern ECRIT_SUR_TACHE = Pattern.compile(MOTEUR + "task/[^/]+/(comment|attachment)/create/?");
   private static final Pattern TACHE = Pattern.compile(MOTEUR + "task/[^/]+/?");

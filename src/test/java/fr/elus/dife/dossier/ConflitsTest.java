@@ -1,0 +1,114 @@
+package fr.elus.dife.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.elus.dife.ApplicationDemarree;
+import fr.elus.dife.Attente;
+import fr.elus.dife.ClientHttp;
+import fr.elus.dife.ClientHttp.Reponse;
+import fr.elus.dife.DossiersDeTest;
+import fr.elus.dife.EnParallele;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Two writes to one dossier at the same moment: the later one is a 409 with a
+ * French message, never a 500, and the dossier stays consistent.
+ */
+@ApplicationDemarree
+class ConflitsTest {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConflitsTest.class);
+  private static final int TOURS = 5;
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  TaskService taskService;
+
+  ClientHttp http;
+
+  @BeforeEach
+  void client() {
+    http = new ClientHttp(port);
+  }
+
+  private String tache(String reference, String definition) {
+    Attente.jusqua("la tâche " + definition, () -> taskService.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey(definition).count() == 1);
+    return taskService.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(definition)
+        .singleResult().getId();
+  }
+
+  private static Map<String, Object> variables(Map<String, Object> valeurs) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    valeurs.forEach((cle, valeur) -> variables.put(cle, Map.of("value", valeur)));
+    return Map.of("variables", variables);
+  }
+
+  @Test
+  void deuxUtilisateursSurUneTacheLeSecondA409() throws Exception {
+    for (int tour = 0; tour < TOURS; tour++) {
+      String reference = http.post("conseiller45", "/api/dossiers", DossiersDeTest.demande(false)).corps()
+          .get("reference").asText();
+      String chemin = "/engine-rest/task/" + tache(reference, "Tache_CreerCompteFormation") + "/complete";
+      Map<String, Object> corps = variables(Map.of("modeCreationCompte", "FRANCECONNECT",
+          "dateCreationCompte", LocalDate.now().toString()));
+      List<Callable<Reponse>> deux = List.of(() -> http.post("conseiller45", chemin, corps),
+          () -> http.post("superviseur45", chemin, corps));
+      List<Reponse> reponses = EnParallele.executer(deux);
+      List<Integer> statuts = reponses.stream().map(Reponse::statut).sorted().toList();
+      assertThat(statuts).as(reponses.stream().map(r -> r.brute().body()).toList().toString())
+          .containsExactly(204, 409);
+      Reponse conflit = reponses.stream().filter(r -> r.statut() == 409).findFirst().orElseThrow();
+      assertThat(conflit.corps().get("message").asText()).contains("rien n'a été enregistré");
+      // a late repeat, well after the first: still a conflict, not a 404 nor a 500
+      assertThat(http.post("conseiller45", chemin, corps).statut()).isEqualTo(409);
+    }
+  }
+
+  @Test
+  void unAbandonQuiCroiseUnEvenementNeDonneJamais500() throws Exception {
+    int abandons = 0;
+    int evenements = 0;
+    for (int tour = 0; tour < TOURS; tour++) {
+      String reference = http.post("conseiller45", "/api/dossiers", DossiersDeTest.demande(true)).corps()
+          .get("reference").asText();
+      Reponse enLigne = http.post("conseiller45", "/engine-rest/task/" + tache(reference, "Tache_AccompagnerEnLigne")
+          + "/complete", variables(Map.of("compteLaPoste", "CREE", "informationsIdentiteSaisies", true,
+          "modeVerification", "AR24")));
+      assertThat(enLigne.statut()).as(enLigne.brute().body()).isEqualTo(204);
+      String dossier = "/api/dossiers/" + reference;
+      List<Callable<Reponse>> croises = List.of(
+          () -> http.post("conseiller45", dossier + "/evenements", Map.of("idEvenement", "croise-" + reference,
+              "type", "AR24_VALIDE", "date", LocalDate.now().toString())),
+          () -> http.post("superviseur45", dossier + "/abandon", Map.of("motif", "Abandon croisé")));
+      List<Reponse> reponses = EnParallele.executer(croises);
+      for (Reponse reponse : reponses) {
+        assertThat(reponse.statut()).as(reponse.brute().body()).isIn(202, 409);
+        assertThat(reponse.corps().get("message").asText()).isNotBlank();
+      }
+      evenements += reponses.get(0).statut() == 202 ? 1 : 0;
+      abandons += reponses.get(1).statut() == 202 ? 1 : 0;
+      String statut = http.get("conseiller45", dossier).corps().get("statutDossier").asText();
+      if (reponses.get(1).statut() == 202) {
+        assertThat(statut).isEqualTo("CLOS_ABANDON");
+      } else {
+        // refused: an abandon asked again afterwards goes through
+        assertThat(http.post("conseiller45", dossier + "/abandon", Map.of("motif", "Nouvel essai")).statut())
+            .isEqualTo(202);
+      }
+    }
+    LOG.info("Abandons croisant un événement : {} tours, {} abandons et {} événements acceptés du premier coup",
+        TOURS, abandons, evenements);
+  }
+}
