@@ -68,7 +68,7 @@ public class LectureDossiers {
    * without authorization checks: the row is not shown to anyone here.
    */
   public void actualiser(String instanceDuParcours) {
-    configuration.getCommandExecutorTxRequired().execute((Command<Void>) contexte -> {
+    configuration.getCommandExecutorTxRequiresNew().execute((Command<Void>) contexte -> {
       contexte.disableAuthorizationCheck();
       contexte.disableTenantCheck();
       actualiserSansControle(instanceDuParcours);
