@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The list columns of dife_dossier (V11_1), refreshed from the engine for one
+ * The list row of each dossier (dife_dossier_lecture, V11_1), refreshed from the engine for one
  * dossier at a time: status, élu, next deadline, awaited events, open tasks. The
  * list, its filters and its search then read that table only.
  */
@@ -33,6 +33,8 @@ public class LectureDossiers {
 
   private static final List<String> VARIABLES = List.of(StatutDossier.VARIABLE, "nomNaissance", "nomUsage",
       "prenoms", "collectiviteNom");
+
+  private static final String DEPUIS = "from dife_dossier d left join dife_dossier_lecture l on l.reference = d.reference ";
 
   private final JdbcTemplate jdbc;
   private final ProcessEngineConfigurationImpl configuration;
@@ -68,7 +70,7 @@ public class LectureDossiers {
    * without authorization checks: the row is not shown to anyone here.
    */
   public void actualiser(String instanceDuParcours) {
-    configuration.getCommandExecutorTxRequiresNew().execute((Command<Void>) contexte -> {
+    configuration.getCommandExecutorTxRequired().execute((Command<Void>) contexte -> {
       contexte.disableAuthorizationCheck();
       contexte.disableTenantCheck();
       actualiserSansControle(instanceDuParcours);
@@ -97,24 +99,31 @@ public class LectureDossiers {
             taches.stream().map(Task::getDueDate))
         .filter(Objects::nonNull).min(Date::compareTo).orElse(null);
     List<String> attendus = EvenementAttendu.des(runtimeService, enCours).stream().map(EvenementAttendu::type).toList();
-    jdbc.update("update dife_dossier set statut = ?, nom_naissance = ?, nom_usage = ?, prenoms = ?, collectivite = ?, "
-            + "prochaine_echeance = ?, evenements_attendus = ?, taches_ouvertes = ? where reference = ?",
-        variables.get(StatutDossier.VARIABLE), variables.get("nomNaissance"), variables.get("nomUsage"),
-        variables.get("prenoms"), variables.get("collectiviteNom"),
+    Object[] colonnes = {variables.get(StatutDossier.VARIABLE), variables.get("nomNaissance"),
+        variables.get("nomUsage"), variables.get("prenoms"), variables.get("collectiviteNom"),
         prochaine == null ? null : new Timestamp(prochaine.getTime()),
-        attendus.isEmpty() ? null : String.join(",", attendus), taches.size(), reference);
+        attendus.isEmpty() ? null : String.join(",", attendus), taches.size(), reference};
+    // the first refresh is in the dossier's opening transaction: no one else can insert its row
+    if (jdbc.update("update dife_dossier_lecture set statut = ?, nom_naissance = ?, nom_usage = ?, prenoms = ?, "
+        + "collectivite = ?, prochaine_echeance = ?, evenements_attendus = ?, taches_ouvertes = ? where reference = ?",
+        colonnes) == 0) {
+      jdbc.update("insert into dife_dossier_lecture (statut, nom_naissance, nom_usage, prenoms, collectivite, "
+          + "prochaine_echeance, evenements_attendus, taches_ouvertes, reference) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          colonnes);
+    }
   }
 
   /** Rows written before V11_1 (or by a node without this code) get their columns once. */
   public void completerLesLignesJamaisLues() {
-    jdbc.queryForList("select process_instance_id from dife_dossier where statut is null", String.class)
+    jdbc.queryForList("select process_instance_id from dife_dossier d where not exists "
+            + "(select 1 from dife_dossier_lecture l where l.reference = d.reference)", String.class)
         .forEach(this::actualiser);
   }
 
   public long compter(Criteres criteres) {
     List<Object> parametres = new ArrayList<>();
     String ou = ou(criteres, parametres);
-    Long total = jdbc.queryForObject("select count(*) from dife_dossier " + ou, Long.class, parametres.toArray());
+    Long total = jdbc.queryForObject("select count(*) " + DEPUIS + ou, Long.class, parametres.toArray());
     return total == null ? 0 : total;
   }
 
@@ -122,12 +131,12 @@ public class LectureDossiers {
     List<Object> parametres = new ArrayList<>();
     String ou = ou(criteres, parametres);
     String ordre = criteres.enRetard() || criteres.attenteEvenement()
-        ? " order by prochaine_echeance, reference" : " order by date_ouverture desc, reference desc";
+        ? " order by l.prochaine_echeance, d.reference" : " order by d.date_ouverture desc, d.reference desc";
     parametres.add(taille);
     parametres.add((long) page * taille);
-    return jdbc.query("select reference, association, statut, nom_naissance, nom_usage, prenoms, collectivite, "
-            + "date_ouverture, date_cloture, prochaine_echeance, evenements_attendus, taches_ouvertes from dife_dossier "
-            + ou + ordre + " limit ? offset ?",
+    return jdbc.query("select d.reference, d.association, l.statut, l.nom_naissance, l.nom_usage, l.prenoms, "
+            + "l.collectivite, d.date_ouverture, d.date_cloture, l.prochaine_echeance, l.evenements_attendus, "
+            + "l.taches_ouvertes " + DEPUIS + ou + ordre + " limit ? offset ?",
         (rs, i) -> new Ligne(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
             rs.getString(6), rs.getString(7), date(rs.getTimestamp(8)), date(rs.getTimestamp(9)),
             date(rs.getTimestamp(10)),
@@ -141,26 +150,26 @@ public class LectureDossiers {
       if (criteres.associations().isEmpty()) {
         return "where 1 = 0";
       }
-      conditions.add("association in (" + criteres.associations().stream().map(a -> "?")
+      conditions.add("d.association in (" + criteres.associations().stream().map(a -> "?")
           .collect(Collectors.joining(", ")) + ")");
       parametres.addAll(criteres.associations());
     }
     if (criteres.statut() != null) {
-      conditions.add("statut = ?");
+      conditions.add("l.statut = ?");
       parametres.add(criteres.statut());
     }
     if (criteres.enRetard()) {
-      conditions.add("date_cloture is null and prochaine_echeance < ?");
+      conditions.add("d.date_cloture is null and l.prochaine_echeance < ?");
       parametres.add(Timestamp.from(horloge.instant()));
     }
     if (criteres.attenteEvenement()) {
       // waiting for La Poste, the CDC or the organisme with nothing to do meanwhile: no task would show it
-      conditions.add("date_cloture is null and evenements_attendus is not null and taches_ouvertes = 0");
+      conditions.add("d.date_cloture is null and l.evenements_attendus is not null and l.taches_ouvertes = 0");
     }
     if (criteres.recherche() != null) {
       String motif = "%" + criteres.recherche().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_")
           + "%";
-      conditions.add(Stream.of("reference", "nom_naissance", "nom_usage", "prenoms", "collectivite")
+      conditions.add(Stream.of("d.reference", "l.nom_naissance", "l.nom_usage", "l.prenoms", "l.collectivite")
           .map(colonne -> "lower(" + colonne + ") like ? escape '!'")
           .collect(Collectors.joining(" or ", "(", ")")));
       Stream.generate(() -> motif).limit(5).forEach(parametres::add);

@@ -8,8 +8,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -18,17 +16,16 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps the list columns of dife_dossier up to date: every history event of a
- * dossier's processes (status, task, timer, message) marks its dife-parcours
- * instance, and once the transaction has committed the row is refreshed, once, in a
- * short transaction of its own: the refresh never holds the engine's locks longer,
- * nor makes the dossier's own work fail. The caller's request returns after it.
+ * Keeps the list rows of dife_dossier_lecture true: every history event of a dossier's
+ * processes (status, task, timer, message) marks its dife-parcours instance, and just
+ * before the transaction commits (the engine has flushed, the dossier row exists) its
+ * row is refreshed once, in the same transaction and on the same connection: the list
+ * never disagrees with a committed engine state, and no second connection is taken.
  */
 @Component
 public class SuiviLectureDossiers extends AbstractProcessEnginePlugin implements HistoryEventHandler {
 
   private static final Object CLE = SuiviLectureDossiers.class;
-  private static final Logger LOG = LoggerFactory.getLogger(SuiviLectureDossiers.class);
 
   // the plugin is built before the engine, the reader needs the engine's services
   private final ObjectProvider<LectureDossiers> lecture;
@@ -58,15 +55,8 @@ public class SuiviLectureDossiers extends AbstractProcessEnginePlugin implements
       TransactionSynchronizationManager.bindResource(CLE, nouvelles);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
-        public void afterCommit() {
-          List.copyOf(nouvelles).forEach(instance -> {
-            try {
-              lecture.getObject().actualiser(instance);
-            } catch (RuntimeException e) {
-              // the dossier's own work is committed; its list row catches up at its next event
-              LOG.warn("Colonnes de lecture du dossier de l'instance {} non rafraîchies : {}", instance, e.toString());
-            }
-          });
+        public void beforeCommit(boolean readOnly) {
+          List.copyOf(nouvelles).forEach(lecture.getObject()::actualiser);
         }
 
         @Override

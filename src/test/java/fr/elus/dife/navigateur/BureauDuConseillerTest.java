@@ -202,7 +202,7 @@ class BureauDuConseillerTest {
         "piecesCourrier", List.of("PIECE_IDENTITE", "JUSTIFICATIF_SECURITE_SOCIALE", "FORMULAIRE"),
         "datePostage", LocalDate.now().toString()));
     Attente.jusqua("l'attente du courrier", () -> jdbc.queryForObject(
-        "select count(*) from dife_dossier where reference = ? and evenements_attendus = 'COURRIER_RECOMMANDE_RECU' "
+        "select count(*) from dife_dossier_lecture where reference = ? and evenements_attendus = 'COURRIER_RECOMMANDE_RECU' "
             + "and taches_ouvertes = 0", Integer.class, reference) == 1);
 
     try (Navigateur navigateur = new Navigateur(port)) {
