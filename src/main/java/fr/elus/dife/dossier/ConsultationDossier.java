@@ -17,14 +17,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
@@ -48,6 +50,14 @@ public class ConsultationDossier {
   // page × taille stays far within int: no overflow into a negative offset
   private static final int PAGE_MAX = 100_000;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<Map.Entry<String, String>> DOCUMENTS = List.of(
+      Map.entry("piecesCourrier", "Pièces jointes au courrier recommandé"),
+      Map.entry("piecesDemandeesCdc", "Pièces demandées par la Caisse des Dépôts"),
+      Map.entry("piecesEnvoyees", "Éléments envoyés à la Caisse des Dépôts"));
+  private static final Map<String, String> PIECES = Map.of(
+      "PIECE_IDENTITE", "Pièce d'identité",
+      "JUSTIFICATIF_SECURITE_SOCIALE", "Carte Vitale ou attestation de droits",
+      "FORMULAIRE", "Formulaire complété et signé");
 
   private final DossierRepository dossiers;
   private final DossiersVisibles visibles;
@@ -57,12 +67,19 @@ public class ConsultationDossier {
   private final RepositoryService repositoryService;
   private final UtilisateurCourant utilisateur;
   private final JournalCourriels courriels;
+  private final RuntimeService runtimeService;
+  private final LectureDossiers lecture;
+  private final Clock horloge;
 
   public ConsultationDossier(DossierRepository dossiers, DossiersVisibles visibles, HistoryService historyService,
       TaskService taskService, ManagementService managementService, RepositoryService repositoryService,
-      UtilisateurCourant utilisateur, JournalCourriels courriels) {
+      UtilisateurCourant utilisateur, JournalCourriels courriels, RuntimeService runtimeService,
+      LectureDossiers lecture, Clock horloge) {
     this.dossiers = dossiers;
     this.visibles = visibles;
+    this.runtimeService = runtimeService;
+    this.lecture = lecture;
+    this.horloge = horloge;
     this.courriels = courriels;
     this.historyService = historyService;
     this.taskService = taskService;
@@ -90,16 +107,23 @@ public class ConsultationDossier {
   }
 
   public record Elu(String nomNaissance, String nomUsage, String prenoms, String nirMasque, String email,
-      String collectivite, String codeInseeCollectivite, String mandat) {
+      String telephoneMobile, String telephoneFixe, String collectivite, String codeInseeCollectivite,
+      String mandat) {
   }
 
-  public record VueDossier(String reference, String association, String statutDossier, Date dateOuverture,
-      Date dateCloture, Elu elu, String droitsDife, List<Etape> etapes, List<Echeance> echeances,
-      Object repartition, List<Fait> historique) {
+  /** A document or piece recorded by a task or an event (what was sent, what the CDC asked for). */
+  public record Document(String nom, List<String> pieces) {
   }
 
-  public record ResumeDossier(String reference, String association, String statutDossier, String nomNaissance,
-      String prenoms, String collectivite, Date dateOuverture, Date dateCloture) {
+  public record VueDossier(String reference, String association, String statutDossier, String statutEnClair,
+      Date dateOuverture, Date dateCloture, Elu elu, String droitsDife, List<Etape> etapes, List<Echeance> echeances,
+      List<EvenementAttendu> evenementsAttendus, Object repartition, List<Document> documents,
+      List<Fait> historique) {
+  }
+
+  public record ResumeDossier(String reference, String association, String statutDossier, String statutEnClair,
+      String nomNaissance, String nomUsage, String prenoms, String collectivite, Date dateOuverture, Date dateCloture,
+      Date prochaineEcheance, boolean enRetard, List<EvenementAttendu> evenementsAttendus) {
   }
 
   public record PageDossiers(int page, int taille, long total, List<ResumeDossier> dossiers) {
@@ -113,46 +137,79 @@ public class ConsultationDossier {
     List<String> ids = instances.stream().map(HistoricProcessInstance::getId).toList();
     Map<String, Object> variables = variablesDuDossier(dossier.processInstanceId(), instances);
     Elu elu = new Elu(texte(variables, "nomNaissance"), texte(variables, "nomUsage"), texte(variables, "prenoms"),
-        texte(variables, "nirMasque"), texte(variables, "email"), texte(variables, "collectiviteNom"),
+        texte(variables, "nirMasque"), texte(variables, "email"), texte(variables, "telephoneMobile"),
+        texte(variables, "telephoneFixe"), texte(variables, "collectiviteNom"),
         texte(variables, "collectiviteCodeInsee"), texte(variables, "mandat"));
-    return new VueDossier(reference, dossier.association(), texte(variables, StatutDossier.VARIABLE),
+    List<String> enCours = instances.stream().filter(i -> i.getEndTime() == null).map(HistoricProcessInstance::getId)
+        .toList();
+    String statut = texte(variables, StatutDossier.VARIABLE);
+    return new VueDossier(reference, dossier.association(), statut, StatutEnClair.de(statut),
         Date.from(dossier.dateOuverture()), dossier.dateCloture() == null ? null : Date.from(dossier.dateCloture()),
-        elu, texte(variables, "droitsDife"), etapes(ids), echeances(ids, instances), variables.get("repartition"),
+        elu, texte(variables, "droitsDife"), etapes(ids), echeances(ids, instances),
+        EvenementAttendu.des(runtimeService, enCours), variables.get("repartition"), documents(variables),
         historique(reference, dossier.processInstanceId(), ids));
   }
 
-  public PageDossiers lister(String statut, int page, int taille) {
+  private static List<Document> documents(Map<String, Object> variables) {
+    List<Document> documents = new ArrayList<>();
+    DOCUMENTS.forEach(document -> {
+      List<String> pieces = new ArrayList<>();
+      Object valeur = variables.get(document.getKey());
+      if (valeur instanceof JsonNode liste && liste.isArray()) {
+        liste.forEach(piece -> pieces.add(PIECES.getOrDefault(piece.asText(), piece.asText())));
+      } else if (valeur != null && !valeur.toString().isBlank()) {
+        pieces.add(valeur.toString());
+      }
+      if (!pieces.isEmpty()) {
+        documents.add(new Document(document.getValue(), pieces));
+      }
+    });
+    return documents;
+  }
+
+  /**
+   * A page of the caller's dossiers from the list columns of dife_dossier (LectureDossiers):
+   * one query for the page and one for the total, whatever the number of dossiers.
+   */
+  public PageDossiers lister(String statut, String recherche, boolean enRetard, boolean attenteEvenement, int page,
+      int taille) {
     if (page < 0 || page > PAGE_MAX) {
       throw new RequeteInvalideException("page", "Le paramètre « page » va de 0 à " + PAGE_MAX + ".");
     }
     if (taille < 1 || taille > TAILLE_MAX) {
       throw new RequeteInvalideException("taille", "Le paramètre « taille » doit être compris entre 1 et " + TAILLE_MAX + ".");
     }
-    HistoricProcessInstanceQuery requete = historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(OuvertureDossier.PROCESSUS_PARCOURS);
-    if (!utilisateur.estAdministrateur()) {
-      requete.tenantIdIn(utilisateur.associations().toArray(String[]::new));
-    }
+    String statutValide = null;
     if (statut != null && !statut.isBlank()) {
       try {
-        requete.variableValueEquals(StatutDossier.VARIABLE, StatutDossier.valueOf(statut).name());
+        statutValide = StatutDossier.valueOf(statut).name();
       } catch (IllegalArgumentException e) {
         throw new RequeteInvalideException("statut", "Le paramètre « statut » doit être l'un des statuts du dossier : "
             + Arrays.toString(StatutDossier.values()) + ".");
       }
     }
-    long total = requete.count();
-    List<HistoricProcessInstance> instances = requete.orderByProcessInstanceStartTime().desc()
-        .listPage(page * taille, taille);
-    Map<String, Map<String, Object>> variables = variablesParInstance(
-        instances.stream().map(HistoricProcessInstance::getId).toList());
-    List<ResumeDossier> resumes = instances.stream().map(instance -> {
-      Map<String, Object> v = variables.getOrDefault(instance.getId(), Map.of());
-      return new ResumeDossier(instance.getBusinessKey(), instance.getTenantId(), texte(v, StatutDossier.VARIABLE),
-          texte(v, "nomNaissance"), texte(v, "prenoms"), texte(v, "collectiviteNom"), instance.getStartTime(),
-          instance.getEndTime());
-    }).toList();
+    if (recherche != null && recherche.strip().length() > 100) {
+      throw new RequeteInvalideException("recherche", "Le paramètre « recherche » fait 100 caractères au plus.");
+    }
+    LectureDossiers.Criteres criteres = new LectureDossiers.Criteres(
+        utilisateur.estAdministrateur() ? null : utilisateur.associations(), statutValide,
+        recherche == null || recherche.isBlank() ? null : recherche.strip(), enRetard, attenteEvenement);
+    long total = lecture.compter(criteres);
+    Date maintenant = Date.from(horloge.instant());
+    List<ResumeDossier> resumes = lecture.page(criteres, page, taille).stream().map(ligne -> new ResumeDossier(
+        ligne.reference(), ligne.association(), ligne.statut(), StatutEnClair.de(ligne.statut()), ligne.nomNaissance(),
+        ligne.nomUsage(), ligne.prenoms(), ligne.collectivite(), ligne.dateOuverture(), ligne.dateCloture(),
+        ligne.prochaineEcheance(),
+        ligne.dateCloture() == null && ligne.prochaineEcheance() != null && ligne.prochaineEcheance().before(maintenant),
+        ligne.evenementsAttendus().stream().map(EvenementAttendu::du).toList())).toList();
     return new PageDossiers(page, taille, total, resumes);
+  }
+
+  public record Statut(String code, String libelle) {
+  }
+
+  public List<Statut> statuts() {
+    return Arrays.stream(StatutDossier.values()).map(s -> new Statut(s.name(), StatutEnClair.de(s.name()))).toList();
   }
 
   /**
@@ -244,14 +301,12 @@ public class ConsultationDossier {
         }
       }
     }
-    // the dossier's own instance tells the status story; copies written back by called processes repeat it
-    String precedent = null;
+    // the status lives on the dossier's own instance only (see PassageStatut)
     for (HistoricDetail detail : historyService.createHistoricDetailQuery().processInstanceId(instanceDuDossier)
         .variableUpdates().orderByTime().asc().list()) {
       HistoricVariableUpdate maj = (HistoricVariableUpdate) detail;
-      if (StatutDossier.VARIABLE.equals(maj.getVariableName()) && !String.valueOf(maj.getValue()).equals(precedent)) {
-        precedent = String.valueOf(maj.getValue());
-        faits.add(new Fait(maj.getTime(), "STATUT", "Statut du dossier : " + precedent, null));
+      if (StatutDossier.VARIABLE.equals(maj.getVariableName())) {
+        faits.add(new Fait(maj.getTime(), "STATUT", "Statut du dossier : " + maj.getValue(), null));
       }
     }
     dossiers.evenements(reference).forEach(e -> faits.add(new Fait(Date.from(e.dateReception()), "EVENEMENT",

@@ -83,12 +83,24 @@ public class DossierController {
     return consultation.consulter(reference);
   }
 
-  @Operation(summary = "Lister les dossiers de mes associations", description = "Page `page` (à partir de 0) "
-      + "de `taille` dossiers (1 à 100), les plus récents d'abord ; `statut` filtre sur statutDossier.")
+  @Operation(summary = "Lister les dossiers de mes associations", description = """
+      Page `page` (à partir de 0) de `taille` dossiers (1 à 100), les plus récents d'abord ; `statut` filtre \
+      sur statutDossier ; `recherche` trouve un texte (sans casse) dans la référence, les noms, les prénoms ou \
+      la collectivité ; `enRetard=true` garde les dossiers ouverts dont une échéance est passée ; \
+      `attenteEvenement=true` ceux qui attendent un événement extérieur sans aucune tâche en cours. Ces deux \
+      filtres trient par prochaine échéance.""")
   @GetMapping
   public PageDossiers lister(@RequestParam(required = false) String statut,
+      @RequestParam(required = false) String recherche, @RequestParam(defaultValue = "false") boolean enRetard,
+      @RequestParam(defaultValue = "false") boolean attenteEvenement,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int taille) {
-    return consultation.lister(statut, page, taille);
+    return consultation.lister(statut, recherche, enRetard, attenteEvenement, page, taille);
+  }
+
+  @Operation(summary = "Les statuts d'un dossier", description = "Chaque code de statutDossier et son libellé.")
+  @GetMapping("/statuts")
+  public List<ConsultationDossier.Statut> statuts() {
+    return consultation.statuts();
   }
 
   @Operation(summary = "Signaler un événement extérieur", description = """

@@ -16,7 +16,11 @@ import java.time.Instant;
 import java.time.Year;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -113,6 +117,9 @@ public class OuvertureDossier {
     Situation situation = demande.situation();
     Map<String, Object> variables = new HashMap<>();
     variables.put("reference", reference);
+    // what Tasklist's search looks into (its filters cannot OR variables case-insensitively): lower case
+    variables.put("recherche", Stream.of(elu.nomNaissance(), elu.nomUsage(), elu.prenoms(), elu.collectiviteNom(),
+        reference).filter(Objects::nonNull).collect(Collectors.joining(" ")).toLowerCase(Locale.ROOT));
     variables.put(AssociationTenantIdProvider.VARIABLE_ASSOCIATION, association);
     variables.put(StatutDossier.VARIABLE, StatutDossier.OUVERT.name());
     variables.put("nomNaissance", elu.nomNaissance());

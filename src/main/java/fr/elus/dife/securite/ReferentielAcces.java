@@ -99,6 +99,18 @@ public class ReferentielAcces {
           new Droit(Resources.APPLICATION, "cockpit", List.of(Permissions.ACCESS))),
       Groupes.ANALYSTES, OBSERVER_FLUX);
 
+  /**
+   * What each task card shows under its name: the élu, the collectivité and the dossier.
+   * Every process of a dossier carries these variables (call activities pass them all),
+   * and Tasklist's search offers them by these labels.
+   */
+  private static final List<Map<String, String>> VARIABLES_DES_CARTES = List.of(
+      Map.of("name", "nomNaissance", "label", "Élu"),
+      Map.of("name", "prenoms", "label", "Prénoms"),
+      Map.of("name", "nomUsage", "label", "Nom d'usage"),
+      Map.of("name", "collectiviteNom", "label", "Collectivité"),
+      Map.of("name", "reference", "label", "Dossier"));
+
   private static final Map<String, String> NOMS_GROUPES = Map.of(
       Groupes.CONSEILLERS, "Conseillers",
       Groupes.SUPERVISEURS, "Superviseurs",
@@ -129,12 +141,17 @@ public class ReferentielAcces {
 
   // Tasklist shows nothing to a conseiller without a filter; shared by every user, lowest priority first
   private void filtre(String nom, int priorite, String description, TaskQuery requete) {
-    if (filterService.createTaskFilterQuery().filterName(nom).count() == 0) {
-      Filter filtre = filterService.newTaskFilter(nom);
+    Filter filtre = filterService.createTaskFilterQuery().filterName(nom).singleResult();
+    if (filtre == null) {
+      filtre = filterService.newTaskFilter(nom);
       filtre.setQuery(requete);
-      filtre.setProperties(Map.of("priority", priorite, "description", description, "refresh", true));
-      filterService.saveFilter(filtre);
+    } else if (filtre.getProperties() != null && VARIABLES_DES_CARTES.equals(filtre.getProperties().get("variables"))) {
+      return;
     }
+    // filters made before the cards named the élu get their variables too
+    filtre.setProperties(Map.of("priority", priorite, "description", description, "refresh", true,
+        "variables", VARIABLES_DES_CARTES));
+    filterService.saveFilter(filtre);
   }
 
   private void groupe(String id, String nom) {

@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ApplicationDemarree
 class JourneeDuConseillerTest {
 
-  private static final DateTimeFormatter FORMULAIRE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  private static final DateTimeFormatter FORMULAIRE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   @LocalServerPort
   int port;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -37,7 +38,10 @@ public class Navigateur implements AutoCloseable {
     // the machine's network is closed: without these, Chromium keeps trying Google's hosts
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=fr-FR", "--user-data-dir=" + profil);
+        "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profil);
+    // an English-speaking browser: the webapps must be French anyway
+    options.addArguments("--lang=en-US");
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
     this.pilote = new ChromeDriver(service, options);
@@ -48,7 +52,8 @@ public class Navigateur implements AutoCloseable {
   }
 
   public WebDriverWait attente() {
-    return new WebDriverWait(pilote, Duration.ofSeconds(20));
+    // generous: the machine running the suite may be shared and busy
+    return new WebDriverWait(pilote, Duration.ofSeconds(45));
   }
 
   public void ouvrir(String chemin) {
@@ -74,9 +79,18 @@ public class Navigateur implements AutoCloseable {
 
   /** Clicks the radio, checkbox or checklist entry of the open form whose label contains the text. */
   public void cocher(String libelle) {
-    attente().until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//form[contains(@class,'fjs-form')]//label[contains(normalize-space(.), " + litteral(libelle) + ")]")))
-        .click();
+    cliquer(attente().until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//form[contains(@class,'fjs-form')]//label[contains(normalize-space(.), " + litteral(libelle) + ")]"))));
+  }
+
+  /** Clicks the element once scrolled to the middle of the window, clear of Tasklist's footer. */
+  public void cliquer(WebElement element) {
+    pilote.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
+  }
+
+  public void cliquer(String css) {
+    cliquer(cliquable(css));
   }
 
   /** Types into the field of the open form whose label starts with the text (dates as jj/mm/aaaa). */

@@ -59,8 +59,8 @@ class TasklistCreationCompteTest {
       navigateur.attente().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[ng-click=\"unclaim()\"]")));
       navigateur.attente().until(ExpectedConditions.elementToBeClickable(
           By.xpath("//label[contains(., 'Parcours en 4 étapes')]"))).click();
-      WebElement date = navigateur.cliquable(".fjs-form input[placeholder='mm/dd/yyyy']");
-      date.sendKeys(LocalDate.now().format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
+      WebElement date = navigateur.cliquable(".fjs-form input[placeholder='jj/mm/aaaa']");
+      date.sendKeys(LocalDate.now().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")), Keys.TAB);
       for (String etape : new String[] {"1. Identité", "2. Contact", "3. Adresse", "4. Mot de passe et CGU"}) {
         navigateur.pilote().findElement(By.xpath("//label[contains(., '" + etape + "')]")).click();
       }

@@ -16,6 +16,20 @@
  */
 
 export default {
+  // French for everyone, whatever the browser's language: the only locale offered
+  // and the fallback; dates in words or as jj/mm/aaaa (French moment locale of fr.json)
+  locales: {
+    availableLocales: ['fr'],
+    fallbackLocale: 'fr'
+  },
+  dateFormat: {
+    monthName: 'MMMM',
+    day: 'DD',
+    abbr: 'D MMM YYYY HH:mm',
+    normal: 'DD/MM/YYYY HH:mm',
+    long: 'dddd D MMMM YYYY [à] HH:mm',
+    short: 'D MMMM YYYY'
+  },
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

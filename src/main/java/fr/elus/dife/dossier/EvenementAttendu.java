@@ -1,0 +1,42 @@
+package fr.elus.dife.dossier;
+
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.EventSubscription;
+
+/**
+ * An outside event the dossier waits for now: one of its running processes holds a
+ * message subscription for it. Derived from the engine, so the buttons of the
+ * Dossier tab offer exactly the events that POST /evenements would accept.
+ */
+public record EvenementAttendu(String type, String libelle, Date depuis) {
+
+  private static final Map<TypeEvenement, String> LIBELLES = Map.of(
+      TypeEvenement.COURRIER_RECOMMANDE_RECU, "Courrier recommandé reçu par l'élu",
+      TypeEvenement.AR24_VALIDE, "Lettre AR24 validée",
+      TypeEvenement.VERIFICATION_FACE_A_FACE_FAITE, "Vérification en face à face faite",
+      TypeEvenement.REPONSE_CDC, "Réponse de la Caisse des Dépôts",
+      TypeEvenement.PROPOSITION_ORGANISME, "Proposition de l'organisme de formation",
+      TypeEvenement.INSCRIPTION_VALIDEE, "Inscription validée sur Mon Compte Formation");
+
+  /** The events awaited by these process instances, in the order of TypeEvenement, each once. */
+  static List<EvenementAttendu> des(RuntimeService runtimeService, List<String> processInstanceIds) {
+    List<EventSubscription> abonnements = processInstanceIds.stream()
+        .flatMap(id -> runtimeService.createEventSubscriptionQuery().processInstanceId(id).eventType("message")
+            .list().stream())
+        .toList();
+    return Arrays.stream(TypeEvenement.values())
+        .flatMap(type -> abonnements.stream().filter(a -> type.message().equals(a.getEventName()))
+            .map(EventSubscription::getCreated).min(Date::compareTo)
+            .map(depuis -> new EvenementAttendu(type.name(), LIBELLES.get(type), depuis)).stream())
+        .toList();
+  }
+
+  /** An event the list columns name, without the date its wait began. */
+  static EvenementAttendu du(String type) {
+    return new EvenementAttendu(type, LIBELLES.get(TypeEvenement.valueOf(type)), null);
+  }
+}
