@@ -6,10 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.TransactionState;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
@@ -40,15 +37,10 @@ public class SuiviParcours extends AbstractProcessEnginePlugin {
     }
   };
 
-
-  private static final String PREFIXE_ENVOI = "Envoi_";
-
   private final SuiviRepository suivi;
-  private final CompteursCourriels courriels;
 
-  public SuiviParcours(SuiviRepository suivi, CompteursCourriels courriels) {
+  public SuiviParcours(SuiviRepository suivi) {
     this.suivi = suivi;
-    this.courriels = courriels;
   }
 
   @Override
@@ -66,9 +58,6 @@ public class SuiviParcours extends AbstractProcessEnginePlugin {
       variable(variable);
     } else if (evenement instanceof HistoricActivityInstanceEventEntity activite) {
       activite(activite);
-    } else if (evenement instanceof HistoricJobLogEvent job && job.getActivityId() != null
-        && job.getActivityId().startsWith(PREFIXE_ENVOI)) {
-      courriel(job);
     }
   }
 
@@ -109,15 +98,6 @@ public class SuiviParcours extends AbstractProcessEnginePlugin {
       // a timer that ends without being cancelled has fired
       Delai.depasse(activite.getActivityId()).filter(d -> d != Delai.ONZE_JOURS && !activite.isCanceled())
           .ifPresent(delai -> suivi.depasserDelai(racine, delai, activite.getEndTime().toInstant()));
-    }
-  }
-
-  // counted once the send's transaction is committed: a rolled back send was not sent
-  private void courriel(HistoricJobLogEvent job) {
-    Runnable compter = job.isSuccessLog() ? courriels::envoye : job.isFailureLog() ? courriels::echoue : null;
-    if (compter != null && Context.getCommandContext() != null) {
-      Context.getCommandContext().getTransactionContext()
-          .addTransactionListener(TransactionState.COMMITTED, contexte -> compter.run());
     }
   }
 

@@ -42,7 +42,7 @@ public class DisponibiliteSmtp implements HealthIndicator {
   private volatile Instant panneDepuis;
 
   public DisponibiliteSmtp(@Value("${dife.mail.pause-apres-echec:PT30S}") Duration pause,
-      @Value("${dife.mail.envois-simultanes:3}") int envoisSimultanes,
+      @Value("${dife.mail.envois-simultanes:1}") int envoisSimultanes,
       @Value("${dife.mail.attente-tour:PT30S}") Duration attenteTour,
       @Value("${dife.mail.envoi-lent:PT2S}") Duration envoiLent) {
     this.pause = pause;

@@ -1,10 +1,9 @@
 package fr.elus.dife.notification;
 
+import fr.elus.dife.notification.JournalCourriels.CourrielAEnvoyer;
 import fr.elus.dife.notification.JournalCourriels.CourrielEnvoye;
 import fr.elus.dife.notification.ModelesCourriel.Courriel;
 import fr.elus.dife.securite.AssociationsProperties;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,15 +12,14 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one email of the journey over SMTP. The send task names its template and
- * recipient in input parameters ({@code modeleCourriel}, {@code destinataire}: ELU
- * or CDC) and is asynchronous: an SMTP failure fails the job, which the engine
- * retries and finally shows as an incident in Cockpit.
+ * Writes one email of the journey, to be sent once its step has committed. The send
+ * task names its template and recipient in input parameters ({@code modeleCourriel},
+ * {@code destinataire}: ELU or CDC); the email, composed here from the dossier, waits
+ * in dife_courriel for its own job ({@link EnvoiCourriels}), which talks to the SMTP
+ * server without holding anything of the dossier's process.
  */
 @Component("envoyerCourriel")
 public class EnvoyerCourrielDelegate implements JavaDelegate {
@@ -31,21 +29,19 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
   /** ELU_ET_ASSOCIATION: to the élu, with the association's conseillers in copy. */
   public enum Destinataire { ELU, CDC, ELU_ET_ASSOCIATION }
 
-  private final JavaMailSender smtp;
   private final ModelesCourriel modeles;
   private final JournalCourriels journal;
   private final Clock horloge;
   private final String expediteur;
   private final String adresseCdc;
   private final AssociationsProperties associations;
-  private final DisponibiliteSmtp disponibilite;
+  private final EnvoiCourriels envois;
 
-  public EnvoyerCourrielDelegate(JavaMailSender smtp, ModelesCourriel modeles, JournalCourriels journal, Clock horloge,
+  public EnvoyerCourrielDelegate(ModelesCourriel modeles, JournalCourriels journal, Clock horloge,
       @Value("${dife.mail.expediteur}") String expediteur, @Value("${dife.cdc.email}") String adresseCdc,
-      AssociationsProperties associations, DisponibiliteSmtp disponibilite) {
-    this.disponibilite = disponibilite;
+      AssociationsProperties associations, EnvoiCourriels envois) {
+    this.envois = envois;
     this.associations = associations;
-    this.smtp = smtp;
     this.modeles = modeles;
     this.journal = journal;
     this.horloge = horloge;
@@ -54,7 +50,7 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) throws MessagingException {
+  public void execute(DelegateExecution execution) {
     String modele = (String) execution.getVariableLocal("modeleCourriel");
     Destinataire destinataire = Destinataire.valueOf((String) execution.getVariableLocal("destinataire"));
     String cle = cleEnvoi(execution);
@@ -62,26 +58,13 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
     Courriel courriel = modeles.composer(modele, execution.getVariables());
     String adresse = destinataire == Destinataire.CDC ? adresseCdc : (String) execution.getVariable("email");
     String copie = destinataire == Destinataire.ELU_ET_ASSOCIATION ? associations.email(execution.getTenantId()) : null;
+    // the same step writes under the same key and Message-ID: a copy sent again after a crash is
+    // recognisable by mail clients and operators
     String messageId = messageId(cle);
-
-    MimeMessage message = smtp.createMimeMessage();
-    MimeMessageHelper redaction = new MimeMessageHelper(message, "UTF-8");
-    redaction.setFrom(expediteur);
-    redaction.setTo(adresse);
-    if (copie != null) {
-      redaction.setCc(copie);
-    }
-    redaction.setSubject(courriel.sujet());
-    redaction.setText(courriel.corps());
-    // the same step sends under the same Message-ID (kept by JavaMailSenderImpl), so a
-    // copy sent again after a crash is recognisable by mail clients and operators
-    message.setHeader("Message-ID", messageId);
-    message.setHeader("X-Dife-Envoi", cle);
-    disponibilite.envoyer(() -> smtp.send(message));
-
-    journal.enregistrer(cle, new CourrielEnvoye(reference, adresse, copie, modele, courriel.sujet(), courriel.corps(),
-        messageId, horloge.instant()));
-    LOG.info("Dossier {} : courriel {} envoyé ({}, {})", reference, modele, destinataire, messageId);
+    journal.mettreEnAttente(new CourrielAEnvoyer(cle, expediteur, new CourrielEnvoye(reference, adresse, copie,
+        modele, courriel.sujet(), courriel.corps(), messageId, horloge.instant())));
+    envois.programmer(cle, execution);
+    LOG.info("Dossier {} : courriel {} prêt à partir ({}, {})", reference, modele, destinataire, messageId);
   }
 
   // the job's id is the same at every retry of this send, by the executor or by an operator,

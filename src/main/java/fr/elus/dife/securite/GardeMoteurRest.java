@@ -38,7 +38,8 @@ public class GardeMoteurRest implements ContainerRequestFilter, ContainerRespons
   private static final Pattern ECRIT_SUR_TACHE = Pattern.compile(MOTEUR + "task/[^/]+/(comment|attachment)/create/?");
   private static final Pattern TACHE = Pattern.compile(MOTEUR + "task/[^/]+/?");
   private static final Pattern REFUS_DU_FORMULAIRE =
-      Pattern.compile("Exception while invoking TaskListener: (.*?)'?$");
+      // "ENGINE-03051 There was an exception while invoking the TaskListener. Message: '…'"
+      Pattern.compile("(?:invoking TaskListener: |invoking the TaskListener\\. Message: ')(.*?)'?$", Pattern.DOTALL);
   private static final Pattern TRAVAIL_SUR_TACHE =
       Pattern.compile(MOTEUR + "task/([^/]+)/(complete|submit-form|claim|unclaim|resolve)/?");
 

@@ -136,16 +136,15 @@ class ServeurSmtpMuetTest {
               + "première tâche {} / {} / {} ms ; panne visible après {} ms ; {} connexions muettes",
           mediane(avant, 0), mediane(pendant, 0), mediane(apres, 0), mediane(avant, 1), mediane(pendant, 1),
           mediane(apres, 1), panneVueEn, connexionsMuettes.size());
-      long plancher = 100; // below this, the machine's own noise decides
-      // a stall would be the SMTP timeouts (10 s and more); on this shared machine the medians of
-      // 8 requests move by 2× from one phase to the next on their own, so the bound is 5×: the log
-      // line above gives the measured figures
+      long plancher = 150; // below this, the machine's own noise decides
+      // a stall would be the SMTP timeouts (10 s and more): unchanged within 2×, the log line above
+      // gives the measured figures
       for (List<long[]> mesures : List.of(pendant, apres)) {
-        assertThat(mediane(mesures, 0)).isLessThanOrEqualTo(5 * Math.max(plancher, mediane(avant, 0)));
-        assertThat(mediane(mesures, 1)).isLessThanOrEqualTo(5 * Math.max(plancher, mediane(avant, 1)));
+        assertThat(mediane(mesures, 0)).isLessThanOrEqualTo(2 * Math.max(plancher, mediane(avant, 0)));
+        assertThat(mediane(mesures, 1)).isLessThanOrEqualTo(2 * Math.max(plancher, mediane(avant, 1)));
       }
-      // at most envois-simultanes job threads were ever held by the silent server
-      assertThat(connexionsMuettes).hasSizeLessThanOrEqualTo(3 + 1);
+      // at most envois-simultanes (1) job thread at a time was held by the silent server, and one probe after
+      assertThat(connexionsMuettes).hasSizeLessThanOrEqualTo(1 + 1);
 
       // the server comes back; the failed sends are retried (here at once rather than in 10 minutes)
       smtp.setPort(portNormal);

@@ -1,4 +1,4 @@
-package fr.elus.dife.indicateurs;
+package fr.elus.dife.notification;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -6,9 +6,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
 
 /**
- * The emails sent and failed, counted from the send jobs' outcomes. The engine
- * reports them from its first job, before the registry binds these counters:
- * nothing is counted in between, which is only the start-up.
+ * The emails sent and failed, counted by their sending jobs once these commit (a
+ * send undone by a crash is counted by its retry). The engine runs its first jobs
+ * before the registry binds these counters: nothing is counted in between, which is
+ * only the start-up.
  */
 @Component
 public class CompteursCourriels implements MeterBinder {
@@ -22,13 +23,13 @@ public class CompteursCourriels implements MeterBinder {
     echecs = compteur(registre, "echec");
   }
 
-  void envoye() {
+  public void envoye() {
     if (envoyes != null) {
       envoyes.increment();
     }
   }
 
-  void echoue() {
+  public void echoue() {
     if (echecs != null) {
       echecs.increment();
     }
