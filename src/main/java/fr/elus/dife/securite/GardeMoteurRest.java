@@ -82,8 +82,13 @@ public class GardeMoteurRest implements ContainerRequestFilter, ContainerRespons
     if (travail.matches() && message.contains("ENGINE-03051")) {
       // a form's server-side check refused the task's values (Saisie): the user's input, not a server fault;
       // its transaction rolled back, so the task is still to do whatever the history says
-      Matcher refus = REFUS_DU_FORMULAIRE.matcher(message);
-      remplacer(reponse, erreur, Response.Status.BAD_REQUEST, refus.find() ? refus.group(1)
+      // the engine wraps the listener's message once or twice: keep the innermost
+      String texte = null;
+      for (Matcher refus = REFUS_DU_FORMULAIRE.matcher(message); refus.find();
+          refus = REFUS_DU_FORMULAIRE.matcher(texte)) {
+        texte = refus.group(1);
+      }
+      remplacer(reponse, erreur, Response.Status.BAD_REQUEST, texte != null ? texte
           : "Les valeurs de la tâche ont été refusées : rien n'a été enregistré.");
     } else if (travail.matches() && reponse.getStatus() != 401 && reponse.getStatus() != 403
         && tacheTerminee(travail.group(1))) {
