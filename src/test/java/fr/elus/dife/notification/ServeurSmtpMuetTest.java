@@ -8,6 +8,7 @@ import fr.elus.dife.Attente;
 import fr.elus.dife.ClientHttp;
 import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DossiersDeTest;
+import fr.elus.dife.parcours.CourrielsRecus;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -180,13 +180,7 @@ class ServeurSmtpMuetTest {
   }
 
   private List<String> courrielsA(String email) {
-    return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-      try {
-        return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(email));
-      } catch (MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }).map(ServeurSmtpMuetTest::messageId).toList();
+    return CourrielsRecus.a(greenMail, email, "").stream().map(ServeurSmtpMuetTest::messageId).toList();
   }
 
   private static void fermer(Socket connexion) {

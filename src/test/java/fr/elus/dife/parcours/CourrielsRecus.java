@@ -9,13 +9,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /** What the SMTP server of the tests received, as a reader sees it. */
-final class CourrielsRecus {
+public final class CourrielsRecus {
 
   private CourrielsRecus() {
   }
 
   /** The messages to this address whose subject contains the words. */
-  static List<MimeMessage> a(GreenMail smtp, String adresse, String motsDuSujet) {
+  public static List<MimeMessage> a(GreenMail smtp, String adresse, String motsDuSujet) {
     return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
       try {
         return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(adresse))
@@ -27,7 +27,7 @@ final class CourrielsRecus {
   }
 
   /** The decoded text, its lines joined. */
-  static String texte(MimeMessage message) {
+  public static String texte(MimeMessage message) {
     try {
       return message.getContent().toString().replace("\r\n", "\n").replace("\n", " ");
     } catch (IOException | MessagingException e) {
