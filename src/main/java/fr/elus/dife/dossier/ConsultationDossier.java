@@ -16,7 +16,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import org.camunda.bpm.engine.HistoryService;
@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -70,12 +71,15 @@ public class ConsultationDossier {
   private final RuntimeService runtimeService;
   private final LectureDossiers lecture;
   private final Clock horloge;
+  private final ProcessEngineConfigurationImpl configuration;
+  private final Map<String, String> activiteParDefinitionDeJob = new ConcurrentHashMap<>();
 
   public ConsultationDossier(DossierRepository dossiers, DossiersVisibles visibles, HistoryService historyService,
       TaskService taskService, ManagementService managementService, RepositoryService repositoryService,
       UtilisateurCourant utilisateur, JournalCourriels courriels, RuntimeService runtimeService,
-      LectureDossiers lecture, Clock horloge) {
+      LectureDossiers lecture, Clock horloge, ProcessEngineConfigurationImpl configuration) {
     this.dossiers = dossiers;
+    this.configuration = configuration;
     this.visibles = visibles;
     this.runtimeService = runtimeService;
     this.lecture = lecture;
@@ -134,7 +138,6 @@ public class ConsultationDossier {
     List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(reference).tenantIdIn(dossier.association())
         .orderByProcessInstanceStartTime().asc().list();
-    List<String> ids = instances.stream().map(HistoricProcessInstance::getId).toList();
     Map<String, Object> variables = variablesDuDossier(dossier.processInstanceId(), instances);
     Elu elu = new Elu(texte(variables, "nomNaissance"), texte(variables, "nomUsage"), texte(variables, "prenoms"),
         texte(variables, "nirMasque"), texte(variables, "email"), texte(variables, "telephoneMobile"),
@@ -143,11 +146,12 @@ public class ConsultationDossier {
     List<String> enCours = instances.stream().filter(i -> i.getEndTime() == null).map(HistoricProcessInstance::getId)
         .toList();
     String statut = texte(variables, StatutDossier.VARIABLE);
+    String racine = dossier.processInstanceId();
     return new VueDossier(reference, dossier.association(), statut, StatutEnClair.de(statut),
         Date.from(dossier.dateOuverture()), dossier.dateCloture() == null ? null : Date.from(dossier.dateCloture()),
-        elu, texte(variables, "droitsDife"), etapes(ids), echeances(ids, instances),
+        elu, texte(variables, "droitsDife"), etapes(racine), echeances(racine, enCours),
         EvenementAttendu.des(runtimeService, enCours), variables.get("repartition"), documents(variables),
-        historique(reference, dossier.processInstanceId(), ids));
+        historique(reference, racine));
   }
 
   private static List<Document> documents(Map<String, Object> variables) {
@@ -255,28 +259,38 @@ public class ConsultationDossier {
     return variable.getValue();
   }
 
-  private List<Etape> etapes(List<String> ids) {
-    return ids.stream()
-        .flatMap(id -> historyService.createHistoricActivityInstanceQuery().processInstanceId(id).unfinished()
-            .list().stream())
-        .filter(a -> !"multiInstanceBody".equals(a.getActivityType()))
+  /**
+   * What runs now, in the dossier and its called processes alike (they share its root
+   * instance): one query by the root's index, whatever the number of dossiers and of the
+   * dossier's instances. The end time is filtered here: given "END_TIME_ is null", H2
+   * takes the index of the end time, that is every unfinished activity of every dossier.
+   * The engine allows native queries (and table names) to camunda-admin only: this one
+   * runs without its authorization check, the caller having been allowed this dossier
+   * (DossiersVisibles).
+   */
+  private List<Etape> etapes(String racine) {
+    List<HistoricActivityInstance> activites = configuration.getCommandExecutorTxRequired().execute(contexte -> {
+      contexte.disableAuthorizationCheck();
+      return historyService.createNativeHistoricActivityInstanceQuery()
+          .sql("select * from " + managementService.getTableName(HistoricActivityInstance.class)
+              + " where ROOT_PROC_INST_ID_ = #{racine}")
+          .parameter("racine", racine).list();
+    });
+    return activites.stream()
+        .filter(a -> a.getEndTime() == null && !"multiInstanceBody".equals(a.getActivityType()))
         .sorted(Comparator.comparing(HistoricActivityInstance::getStartTime))
         .map(a -> new Etape(cleProcessus(a.getProcessDefinitionId()), a.getActivityId(), nom(a), a.getStartTime()))
         .toList();
   }
 
-  private List<Echeance> echeances(List<String> ids, List<HistoricProcessInstance> instances) {
+  private List<Echeance> echeances(String racine, List<String> enCours) {
     List<Echeance> echeances = new ArrayList<>();
-    Map<String, String> definitionParInstance = instances.stream()
-        .collect(Collectors.toMap(HistoricProcessInstance::getId, HistoricProcessInstance::getProcessDefinitionId));
-    for (String id : ids) {
-      for (Job job : managementService.createJobQuery().processInstanceId(id).timers().list()) {
-        JobDefinition definition = managementService.createJobDefinitionQuery()
-            .jobDefinitionId(job.getJobDefinitionId()).singleResult();
-        String activite = definition == null ? null : definition.getActivityId();
-        echeances.add(new Echeance(nomElement(definitionParInstance.get(id), activite), job.getDuedate()));
-      }
-      for (Task tache : taskService.createTaskQuery().processInstanceId(id).list()) {
+    for (Job job : managementService.createJobQuery().rootProcessInstanceId(racine).timers().list()) {
+      echeances.add(new Echeance(nomElement(job.getProcessDefinitionId(), activiteDuJob(job.getJobDefinitionId())),
+          job.getDuedate()));
+    }
+    if (!enCours.isEmpty()) {
+      for (Task tache : taskService.createTaskQuery().processInstanceIdIn(enCours.toArray(String[]::new)).list()) {
         if (tache.getDueDate() != null) {
           echeances.add(new Echeance(tache.getName(), tache.getDueDate()));
         }
@@ -286,23 +300,40 @@ public class ConsultationDossier {
     return echeances;
   }
 
-  private List<Fait> historique(String reference, String instanceDuDossier, List<String> ids) {
-    List<Fait> faits = new ArrayList<>();
-    for (String id : ids) {
-      Map<String, String> auteurs = historyService.createUserOperationLogQuery().processInstanceId(id)
-          .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
-          .filter(e -> e.getTaskId() != null && e.getUserId() != null)
-          .collect(Collectors.toMap(UserOperationLogEntry::getTaskId, UserOperationLogEntry::getUserId, (a, b) -> a));
-      for (HistoricTaskInstance tache : historyService.createHistoricTaskInstanceQuery().processInstanceId(id)
-          .finished().list()) {
-        if (tache.getEndTime() != null && !"deleted".equals(tache.getDeleteReason())) {
-          faits.add(new Fait(tache.getEndTime(), "TACHE", tache.getName(),
-              auteurs.getOrDefault(tache.getId(), tache.getAssignee())));
-        }
-      }
+  // a job definition's activity never changes once deployed: read once per definition, not per view
+  private String activiteDuJob(String jobDefinitionId) {
+    if (jobDefinitionId == null) {
+      return null;
     }
+    String activite = activiteParDefinitionDeJob.get(jobDefinitionId);
+    if (activite == null) {
+      JobDefinition definition = managementService.createJobDefinitionQuery().jobDefinitionId(jobDefinitionId)
+          .singleResult();
+      if (definition == null || definition.getActivityId() == null) {
+        return null;
+      }
+      activite = definition.getActivityId();
+      activiteParDefinitionDeJob.put(jobDefinitionId, activite);
+    }
+    return activite;
+  }
+
+  private List<Fait> historique(String reference, String racine) {
+    List<Fait> faits = new ArrayList<>();
+    List<HistoricTaskInstance> taches = historyService.createHistoricTaskInstanceQuery().rootProcessInstanceId(racine)
+        .finished().list().stream()
+        .filter(t -> t.getEndTime() != null && !"deleted".equals(t.getDeleteReason())).toList();
+    // who completed each task: the log of the instances that have finished tasks only
+    Map<String, String> auteurs = new LinkedHashMap<>();
+    taches.stream().map(HistoricTaskInstance::getProcessInstanceId).distinct().forEach(id -> historyService
+        .createUserOperationLogQuery().processInstanceId(id)
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
+        .filter(e -> e.getTaskId() != null && e.getUserId() != null)
+        .forEach(e -> auteurs.putIfAbsent(e.getTaskId(), e.getUserId())));
+    taches.forEach(tache -> faits.add(new Fait(tache.getEndTime(), "TACHE", tache.getName(),
+        auteurs.getOrDefault(tache.getId(), tache.getAssignee()))));
     // the status lives on the dossier's own instance only (see PassageStatut)
-    for (HistoricDetail detail : historyService.createHistoricDetailQuery().processInstanceId(instanceDuDossier)
+    for (HistoricDetail detail : historyService.createHistoricDetailQuery().processInstanceId(racine)
         .variableUpdates().orderByTime().asc().list()) {
       HistoricVariableUpdate maj = (HistoricVariableUpdate) detail;
       if (StatutDossier.VARIABLE.equals(maj.getVariableName())) {

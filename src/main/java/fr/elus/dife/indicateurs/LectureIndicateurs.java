@@ -81,17 +81,20 @@ public class LectureIndicateurs {
     for (YearMonth m = YearMonth.from(periode.depuis()); !m.isAfter(YearMonth.from(periode.jusqua())); m = m.plusMonths(1)) {
       mois.put(m, new long[4]);
     }
-    jdbc.query("select extract(year from debut), extract(month from debut), statut, count(*) from dife_etape_dossier "
+    // months in Paris time: counted by hour in the database (Paris is a whole number of hours
+    // from UTC, so an hour never straddles two Paris months), each hour put in its month here
+    jdbc.query("select date_trunc('hour', debut), statut, count(*) from dife_etape_dossier "
         + "where association in (:associations) and debut >= :debut and debut < :fin "
         + "and statut in ('OUVERT', 'CLOS_FORMATION_SUIVIE', 'CLOS_DIFE_NON_MOBILISE', 'CLOS_ABANDON') "
-        + "group by extract(year from debut), extract(month from debut), statut", p, rs -> {
-          long[] compte = mois.computeIfAbsent(YearMonth.of(rs.getInt(1), rs.getInt(2)), m -> new long[4]);
-          compte[switch (rs.getString(3)) {
+        + "group by date_trunc('hour', debut), statut", p, rs -> {
+          YearMonth moisDeParis = YearMonth.from(rs.getTimestamp(1).toInstant().atZone(Perimetre.PARIS));
+          long[] compte = mois.computeIfAbsent(moisDeParis, m -> new long[4]);
+          compte[switch (rs.getString(2)) {
             case "OUVERT" -> 0;
             case "CLOS_FORMATION_SUIVIE" -> 1;
             case "CLOS_DIFE_NON_MOBILISE" -> 2;
             default -> 3;
-          }] += rs.getLong(4);
+          }] += rs.getLong(3);
         });
     return mois.entrySet().stream().map(e -> new ParMois(e.getKey().toString(), e.getValue()[0], e.getValue()[1],
         e.getValue()[2], e.getValue()[3])).toList();

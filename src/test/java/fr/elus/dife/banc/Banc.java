@@ -50,7 +50,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * jobs drained, default 10000), {@code --tailles 10000,30000,100000} (open dossiers
  * for the views), {@code --ouvertures-secondes S} (per client count, default 15),
  * {@code --postgres} (DIFE_DB_URL, DIFE_DB_USER, DIFE_DB_PASSWORD for the app,
- * DIFE_BANC_NU_URL for the bare engine's own database).
+ * DIFE_BANC_NU_URL for the bare engine's own database), {@code --parties abdc} (the
+ * parts to run, all by default), {@code --base DIR} (H2: the app's database in DIR,
+ * kept between runs, so that a change is measured on the same dossiers as before it;
+ * the dossiers already there count towards the sizes).
  */
 public final class Banc {
 
@@ -112,29 +115,59 @@ public final class Banc {
     }
   }
 
+  private boolean partieDemandee(char partie) {
+    return options.getOrDefault("parties", "abcd").indexOf(partie) >= 0;
+  }
+
   private void mesurer() throws Exception {
     demarrerApplication();
+    reprendreReferences();
     arreterJobExecutor();
+    if (partieDemandee('a') || partieDemandee('b') || partieDemandee('d')) {
+      mesurerParcoursOuverturesDrainage();
+    }
+    demarrerJobExecutor();
+    if (!partieDemandee('c')) {
+      return;
+    }
+    // (c) the views as dossiers pile up
+    for (String taille : options.getOrDefault("tailles", "10000,30000,100000").split(",")) {
+      partie("(c) " + taille.trim() + " dossiers", () -> vuesA(Integer.parseInt(taille.trim())));
+    }
+  }
+
+  /** The dossiers of a kept database (--base) are those the views are timed on. */
+  private void reprendreReferences() throws SQLException {
+    try (Connection connexion = app.getBean(DataSource.class).getConnection();
+        var r = connexion.createStatement().executeQuery("select reference from dife_dossier")) {
+      while (r.next()) {
+        references.add(r.getString(1));
+      }
+    }
+  }
+
+  private void mesurerParcoursOuverturesDrainage() throws Exception {
     int k = entier("parcours", 20);
     Base baseNu = postgres
         ? Base.postgres(System.getenv("DIFE_BANC_NU_URL"), System.getenv("DIFE_DB_USER"), System.getenv("DIFE_DB_PASSWORD"))
         : Base.h2(dossier, "moteur-nu-" + System.currentTimeMillis());
     ParcoursDuBanc.Compte compte = new ParcoursDuBanc(app).parcoursComplet();
     try (MoteurNu nu = new MoteurNu(baseNu, compte)) {
-      partie("(a) parcours", () -> parcours(k, nu));
-      // (b) openings over HTTP, the job executor running as in production
-      demarrerJobExecutor();
-      int secondes = entier("ouvertures-secondes", 15);
-      for (int clients : new int[] {1, 2, 4}) {
-        partie("(b) ouvertures, " + clients + " client(s)", () -> ouverturesHttp(clients, secondes));
+      if (partieDemandee('a')) {
+        partie("(a) parcours", () -> parcours(k, nu));
       }
-      arreterJobExecutor();
-      partie("(d) drainage", () -> drainage(nu));
-    }
-    demarrerJobExecutor();
-    // (c) the views as dossiers pile up
-    for (String taille : options.getOrDefault("tailles", "10000,30000,100000").split(",")) {
-      partie("(c) " + taille.trim() + " dossiers", () -> vuesA(Integer.parseInt(taille.trim())));
+      if (partieDemandee('b')) {
+        // (b) openings over HTTP, the job executor running as in production
+        demarrerJobExecutor();
+        int secondes = entier("ouvertures-secondes", 15);
+        for (int clients : new int[] {1, 2, 4}) {
+          partie("(b) ouvertures, " + clients + " client(s)", () -> ouverturesHttp(clients, secondes));
+        }
+        arreterJobExecutor();
+      }
+      if (partieDemandee('d')) {
+        partie("(d) drainage", () -> drainage(nu));
+      }
     }
   }
 
@@ -191,8 +224,9 @@ public final class Banc {
     if (postgres) {
       profils.add("postgres");
     } else {
-      // the app's own URL and settings, on a fresh file of the bench
-      Path base = dossier.resolve("application-" + System.currentTimeMillis());
+      // the app's own URL and settings, on a fresh file of the bench unless one is kept
+      Path base = options.containsKey("base") ? Path.of(options.get("base")).toAbsolutePath()
+          : dossier.resolve("application-" + System.currentTimeMillis());
       proprietes.put("spring.datasource.url", urlH2DeLApplication().replace("./data/dife",
           base.resolve("dife").toString()));
     }
@@ -363,6 +397,7 @@ public final class Banc {
     double parDossier = (octetsApplication() - octetsAvant) / (double) ouverts;
     double fichierParDossier = (fichiersApplication() - fichiersAvant) / (double) ouverts;
     String prefixe = "(c) " + n + " dossiers : ";
+    statistiquesDesRequetes(true);
     ligne(prefixe + "vue du dossier, p50 / p95", temps(200, () -> "/api/dossiers/" + auHasard()).p50p95(), "",
         "cible p95 < 20 ms");
     ligne(prefixe + "liste, p50 / p95", temps(200, () -> "/api/dossiers?taille=20&page="
@@ -388,10 +423,38 @@ public final class Banc {
     if (http.get("analyste", "/api/indicateurs").statut() == 200) {
       ligne(prefixe + "indicateurs, p50 / p95", temps(50, () -> "/api/indicateurs", "analyste").p50p95(), "", "");
     }
+    ecrireRequetesLesPlusLongues(n);
     ligne(prefixe + "disque par dossier ouvert (données ; fichier)", Mesures.kio(parDossier)
         + (postgres ? "" : " ; " + Mesures.kio(fichierParDossier)), "", "cible ≤ 60 Ko");
     ligne(prefixe + "tas vivant (max " + Mesures.mio(Mesures.tasMax()) + ")", Mesures.mio(Mesures.tasVivant()), "",
         "cible : servi avec -Xmx1g");
+  }
+
+  /** H2 keeps each statement's time while the views are timed: the slowest show where an index is missing. */
+  private void statistiquesDesRequetes(boolean actives) throws SQLException {
+    if (!postgres) {
+      try (Connection connexion = app.getBean(DataSource.class).getConnection()) {
+        connexion.createStatement().execute("set query_statistics " + actives);
+      }
+    }
+  }
+
+  private void ecrireRequetesLesPlusLongues(int n) throws SQLException, IOException {
+    if (postgres) {
+      return;
+    }
+    StringBuilder texte = new StringBuilder();
+    try (Connection connexion = app.getBean(DataSource.class).getConnection();
+        var r = connexion.createStatement().executeQuery("select execution_count, average_execution_time, "
+            + "cumulative_execution_time, sql_statement from information_schema.query_statistics "
+            + "order by cumulative_execution_time desc limit 15")) {
+      while (r.next()) {
+        texte.append(String.format(Locale.ROOT, "%d fois, %.1f ms en moyenne, %.0f ms en tout%n%s%n%n", r.getLong(1),
+            r.getDouble(2), r.getDouble(3), r.getString(4)));
+      }
+    }
+    statistiquesDesRequetes(false);
+    Files.writeString(dossier.resolve("requetes-h2-" + n + ".txt"), texte);
   }
 
   private String auHasard() {
@@ -419,12 +482,21 @@ public final class Banc {
     return mesures;
   }
 
-  /** Opens dossiers through the service, 100 per transaction, on two threads, until n exist. */
+  /**
+   * Opens dossiers through the service, 100 per transaction, until n exist. One thread:
+   * each opening takes the year's reference counter until its transaction commits, so a
+   * second thread only waits on that lock (and times out under load).
+   */
   private void chargerJusqua(int n) throws Exception {
     TransactionTemplate transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
-    ExecutorService pool = Executors.newFixedThreadPool(2);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
     List<Future<?>> lots = new ArrayList<>();
     int manquants = n - references.size();
+    if (references.isEmpty() && manquants > 0) {
+      // the year's reference counter is created by the first opening: alone, not by two lots at once
+      references.add(new ParcoursDuBanc(app).ouvrirSeulement(DossiersDeTest.demande(false)));
+      manquants--;
+    }
     for (int lot = 0; lot < manquants; lot += 100) {
       int taille = Math.min(100, manquants - lot);
       lots.add(pool.submit(() -> {
@@ -438,6 +510,10 @@ public final class Banc {
         });
         synchronized (references) {
           references.addAll(ouverts);
+          if (references.size() % 1000 < ouverts.size()) {
+            System.out.println(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + references.size()
+                + " dossiers ouverts");
+          }
         }
       }));
     }

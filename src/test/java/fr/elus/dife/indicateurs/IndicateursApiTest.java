@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.elus.dife.ApplicationDemarree;
 import fr.elus.dife.ClientHttp;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Each figure of GET /api/indicateurs against the dossiers of DossiersMesures, over HTTP. */
 @ApplicationDemarree
@@ -25,6 +28,8 @@ class IndicateursApiTest {
   int port;
   @Autowired
   ProcessEngine moteur;
+  @Autowired
+  JdbcTemplate jdbc;
 
   ClientHttp http;
 
@@ -141,6 +146,29 @@ class IndicateursApiTest {
     assertThat(erreur.get("erreurs").get(0).get("champ").asText()).isEqualTo("depuis");
     assertThat(http.get("analyste", "/api/indicateurs/dossiers?statut=INCONNU").corps().get("erreurs").get(0)
         .get("champ").asText()).isEqualTo("statut");
+  }
+
+  @Test
+  void lesMoisSontCeuxDeParis() {
+    // 31 March 2019 22:30 UTC is 1 April 00:30 in Paris (summer time since that night);
+    // 30 April 22:30 UTC is already 1 May there, after the period
+    String instance = "mois-de-paris-" + System.nanoTime();
+    List<Object[]> etapes = List.of(
+        new Object[] {instance, "OUVERT", Timestamp.from(Instant.parse("2019-03-31T22:30:00Z"))},
+        new Object[] {instance, "CLOS_ABANDON", Timestamp.from(Instant.parse("2019-04-30T21:30:00Z"))},
+        new Object[] {instance + "-mai", "OUVERT", Timestamp.from(Instant.parse("2019-04-30T22:30:00Z"))});
+    jdbc.batchUpdate("insert into dife_etape_dossier (process_instance_id, association, statut, debut) "
+        + "values (?, 'aml45', ?, ?)", etapes);
+    try {
+      JsonNode mois = http.get("analyste", "/api/indicateurs?association=aml45&depuis=2019-04-01&jusqua=2019-04-30")
+          .corps().get("parMois");
+      assertThat(mois).hasSize(1);
+      assertThat(mois.get(0).get("mois").asText()).isEqualTo("2019-04");
+      assertThat(mois.get(0).get("ouverts").asLong()).isEqualTo(1);
+      assertThat(mois.get(0).get("closAbandon").asLong()).isEqualTo(1);
+    } finally {
+      jdbc.update("delete from dife_etape_dossier where process_instance_id in (?, ?)", instance, instance + "-mai");
+    }
   }
 
   @Test

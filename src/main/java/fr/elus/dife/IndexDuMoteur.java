@@ -1,0 +1,30 @@
+package fr.elus.dife;
+
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.flywaydb.core.Flyway;
+import org.springframework.stereotype.Component;
+
+/**
+ * The project's indexes on the engine's own tables (db/moteur), by Flyway with a
+ * history table of their own. Spring Boot's Flyway (db/migration) runs before the
+ * engine creates its tables, and the engine's plugins need the project's tables, so
+ * these migrations run here, once the engine has created or updated its schema and
+ * before any command runs. Each node may run them: Flyway locks its history table.
+ */
+@Component
+public class IndexDuMoteur extends AbstractProcessEnginePlugin {
+
+  private final DataSource dataSource;
+
+  public IndexDuMoteur(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/moteur").table("flyway_index_moteur")
+        .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+  }
+}
