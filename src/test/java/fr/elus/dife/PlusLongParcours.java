@@ -45,14 +45,12 @@ public final class PlusLongParcours {
     String aujourdhui = LocalDate.now().toString();
 
     conduite.terminer("Tache_CreerCompteFormation", "modeCreationCompte", "QUATRE_ETAPES", "dateCreationCompte", aujourdhui);
-    // no smartphone: the postal procedure, its 4-week reminder, then face to face
+    // no smartphone: the postal procedure, its 4-week reminder; the registered letter verifies the identity
     conduite.terminer("Tache_PreparerCourrier", "reponseCompteMcf", "OUI", "datePostage", aujourdhui,
         "piecesCourrier", List.of("PIECE_IDENTITE", "JUSTIFICATIF_SECURITE_SOCIALE", "FORMULAIRE"));
     conduite.declencherTimer("Timer_QuatreSemaines");
     conduite.terminer("Tache_SuivreCourrier", "resultatSuiviCourrier", "Courrier pas encore reçu.");
     conduite.evenement("COURRIER_RECOMMANDE_RECU", Map.of());
-    conduite.evenement("VERIFICATION_FACE_A_FACE_FAITE", Map.of());
-    conduite.terminer("Tache_ActiverApplication", "applicationActivee", true, "dateActivation", aujourdhui);
 
     // rights missing: the CDC asks for a piece, then solves it
     conduite.terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "NON");

@@ -251,6 +251,26 @@ class DifeParcoursProcessTest {
   }
 
   @Test
+  void sansSmartphoneLeCourrierRecommandeVerifieLIdentiteSansApplication() {
+    ProcessInstance instance = ouvrir(Elus.avec("smartphoneOs", "AUCUN", "smartphoneVersionMajeure", null));
+    ProcessInstance identite = calledProcessInstance("dife-identite-numerique");
+    complete(task(identite), Map.of("reponseCompteMcf", "OUI", "piecesCourrier",
+        List.of("PIECE_IDENTITE", "JUSTIFICATIF_SECURITE_SOCIALE", "FORMULAIRE"), "datePostage", "2026-02-19"));
+    execute(job(identite));
+    runtimeService().correlateMessage("CourrierRecommandeRecu", CLE);
+    execute(job(identite));
+
+    assertThat(identite).isEnded().hasPassed("Fin_IdentiteVerifieeParCourrier");
+    assertThat(instance).isWaitingAt("Tache_VerifierDroitsElu").variables()
+        .containsEntry("identiteVerifieeParCourrier", true).containsEntry("statutDossier", "VERIFICATION_DROITS");
+    assertThat(task().getDescription()).contains("avec son numéro de sécurité sociale et son mot de passe")
+        .doesNotContain("FranceConnect+");
+    assertThat(beans.modeles()).containsExactly("IDENTITE_COURRIER", "IDENTITE_VERIFIEE_COURRIER");
+    droitsVisibles(instance, "700");
+    assertThat(instance).isWaitingAt("Appel_InscriptionFormation");
+  }
+
+  @Test
   void droitsAbsentsEscaladeALaCdcPuisNouvelleVerification() {
     ProcessInstance instance = ouvrir(Elus.avec("identiteNumerique", true));
     complete(task(), Map.of("reponseDroitsVisibles", "NON"));

@@ -48,6 +48,16 @@ class IdentiteNumeriqueProcessTest {
     assertThat(instance).isEnded().hasPassed("Fin_IdentiteCreee").variables().containsEntry("identiteNumerique", true);
   }
 
+  /** The registered letter verified the identity for MCF: no smartphone, so no app to activate (R3). */
+  private void identiteVerifieeParCourrier(ProcessInstance instance) {
+    assertThat(instance).isWaitingAt("Envoi_IdentiteVerifieeCourrier");
+    execute(job());
+    assertThat(instance).isEnded().hasPassed("Fin_IdentiteVerifieeParCourrier")
+        .hasNotPassed("Envoi_VerificationFaceAFace", "Envoi_ActivationApplication", "Tache_ActiverApplication");
+    assertThat(instance).variables().containsEntry("identiteVerifieeParCourrier", true)
+        .containsEntry("identiteNumerique", false);
+  }
+
   private void verificationFaceAFace(ProcessInstance instance) {
     assertThat(instance).isWaitingAt("Envoi_VerificationFaceAFace");
     execute(job());
@@ -183,10 +193,9 @@ class IdentiteNumeriqueProcessTest {
     execute(job());
 
     runtimeService().correlateMessage("CourrierRecommandeRecu", CLE);
-    verificationFaceAFace(instance);
-    terminerParActivation(instance);
+    identiteVerifieeParCourrier(instance);
     assertThat(beans.modeles()).containsExactly("IDENTITE_COURRIER", "RELANCE_COURRIER", "RELANCE_COURRIER",
-        "VERIFICATION_FACE_A_FACE", "ACTIVATION_APPLICATION");
+        "IDENTITE_VERIFIEE_COURRIER");
   }
 
   @Test

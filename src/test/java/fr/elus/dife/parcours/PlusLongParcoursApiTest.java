@@ -119,6 +119,12 @@ class PlusLongParcoursApiTest implements PlusLongParcours.Conduite {
 
     // what the élu received
     String email = demande.get("elu").get("email").asText();
+    // no smartphone: the registered letter verified the identity, no app step (R3)
+    assertThat(corps(email, "identité est vérifiée pour Mon Compte Formation")).contains(
+        "vous n'avez pas d'application à installer", "numéro de sécurité sociale", "onglet DROITS");
+    assertThat(CourrielsRecus.a(smtp, email, "application L'Identité Numérique")).isEmpty();
+    assertThat(clos.get("historique").findValuesAsText("description"))
+        .noneSatisfy(d -> assertThat(d).contains("Confirmer l'activation de l'application"));
     assertThat(corps(email, "qui paie")).contains("pris en charge par votre DIFE", "700.00 €",
         "collectivité : 400.00 €", "reste à votre charge, à régler par virement : 100.00 €",
         "Je confirme mon inscription");
