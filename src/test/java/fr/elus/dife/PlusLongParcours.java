@@ -66,6 +66,9 @@ public final class PlusLongParcours {
         "dateFinFormation", debut.plusDays(1).toString(), "coutFormation", "1200", "codeInseeLieuFormation", "75056");
     conduite.terminer("Tache_InscrireSurMcf", "issueInscription", "ECHEC_FRANCECONNECT", "descriptionErreur",
         "Erreur technique MCF");
+    conduite.terminer("Tache_EnregistrerPiecesIdentiteCdc", "piecesIdentiteCdc", List.of("PIECE_IDENTITE_RECTO_VERSO",
+        "CARTE_VITALE_OU_NIR", "CAPTURE_ERREUR", "EXPLICATION_PROBLEME"), "dateEnvoiPiecesCdc", aujourdhui,
+        "expediteurPiecesCdc", "ELU");
     conduite.evenement("REPONSE_CDC", Map.of("resolu", true, "piecesDemandees", List.of()));
     conduite.terminer("Tache_InscrireSurMcf", "issueInscription", "DOSSIER_ENVOYE");
     conduite.evenement("PROPOSITION_ORGANISME", Map.of("dateAcceptation", aujourdhui, "dateDebut", debut.toString(),

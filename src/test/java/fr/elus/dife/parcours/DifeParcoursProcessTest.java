@@ -271,6 +271,37 @@ class DifeParcoursProcessTest {
   }
 
   @Test
+  void franceConnectImpossibleALIdentiteEscaladeALaCdcPuisVerificationDesDroits() {
+    ProcessInstance instance = ouvrir(Elus.avec("cameraEtMicro", false));
+    ProcessInstance identite = calledProcessInstance("dife-identite-numerique");
+    execute(job(identite));
+    complete(task(identite), Map.of("compteLaPoste", "EXISTANT", "modeVerification", "FACE_A_FACE"));
+    execute(job(identite));
+    runtimeService().correlateMessage("VerificationFaceAFaceFaite", CLE);
+    execute(job(identite));
+    complete(task(identite), Map.of("issueActivation", "ECHEC_FRANCECONNECT",
+        "descriptionErreur", "« Erreur FC-403 » à la création de FranceConnect+"));
+
+    assertThat(identite).isEnded().hasPassed("Fin_EchecFranceConnect");
+    assertThat(instance).hasPassed("Erreur_EchecFranceConnectIdentite").isWaitingAt("Appel_EscaladeIdentite")
+        .variables().containsEntry("statutDossier", "ESCALADE_CDC");
+    ProcessInstance escalade = calledProcessInstance("dife-escalade-cdc");
+    assertThat(escalade).variables().containsEntry("motifEscalade", "ECHEC_FRANCECONNECT")
+        .containsEntry("descriptionErreur", "« Erreur FC-403 » à la création de FranceConnect+");
+    execute(job(escalade));
+    execute(job(escalade));
+    assertThat(beans.modeles()).endsWith("ESCALADE_ECHEC_FRANCECONNECT", "ESCALADE_INFORMATION_ELU_ECHEC_FRANCECONNECT");
+    assertThat(task(escalade).getTaskDefinitionKey()).isEqualTo("Tache_EnregistrerPiecesIdentiteCdc");
+    complete(task(escalade), Map.of("piecesIdentiteCdc", List.of("PIECE_IDENTITE_RECTO_VERSO", "CARTE_VITALE_OU_NIR",
+        "CAPTURE_ERREUR", "EXPLICATION_PROBLEME"), "dateEnvoiPiecesCdc", "2026-02-20", "expediteurPiecesCdc", "CONSEILLER"));
+    runtimeService().createMessageCorrelation("ReponseCdc").processInstanceBusinessKey(CLE)
+        .setVariable("reponseCdcResolue", true).setVariable("piecesDemandeesCdc", List.of()).correlate();
+
+    droitsVisibles(instance, "700");
+    assertThat(instance).hasPassed("Appel_EscaladeIdentite").isWaitingAt("Appel_InscriptionFormation");
+  }
+
+  @Test
   void droitsAbsentsEscaladeALaCdcPuisNouvelleVerification() {
     ProcessInstance instance = ouvrir(Elus.avec("identiteNumerique", true));
     complete(task(), Map.of("reponseDroitsVisibles", "NON"));
@@ -280,7 +311,7 @@ class DifeParcoursProcessTest {
     assertThat(escalade).variables().containsEntry("motifEscalade", "DROITS_ELU_ABSENTS");
     execute(job(escalade));
     execute(job(escalade));
-    assertThat(beans.modeles()).containsExactly("ESCALADE_DROITS_ELU_ABSENTS", "ESCALADE_INFORMATION_ELU");
+    assertThat(beans.modeles()).containsExactly("ESCALADE_DROITS_ELU_ABSENTS", "ESCALADE_INFORMATION_ELU_DROITS_ELU_ABSENTS");
     runtimeService().createMessageCorrelation("ReponseCdc").processInstanceBusinessKey(CLE)
         .setVariable("reponseCdcResolue", true).setVariable("piecesDemandeesCdc", List.of()).correlate();
 

@@ -199,6 +199,24 @@ class IdentiteNumeriqueProcessTest {
   }
 
   @Test
+  void franceConnectImpossibleALActivationRemonteLErreurPourLaCdc() {
+    ProcessInstance instance = demarrer(Elus.avec("preferenceCanal", "BUREAU_DE_POSTE"));
+    execute(job());
+    complete(task(), Map.of("bureauDePoste", "Orléans République", "dateRendezVous", "2026-11-24"));
+    verificationFaceAFace(instance);
+    execute(job());
+    assertThatThrownBy(() -> complete(task(), Map.of("issueActivation", "ECHEC_FRANCECONNECT", "descriptionErreur", " ")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("descriptionErreur");
+    assertThatThrownBy(() -> complete(task(), Map.of("issueActivation", "PEUT_ETRE")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("issueActivation");
+
+    complete(task(), Map.of("issueActivation", "ECHEC_FRANCECONNECT", "descriptionErreur", "Erreur FC-403"));
+
+    assertThat(instance).isEnded().hasPassed("Fin_EchecFranceConnect").hasNotPassed("Fin_IdentiteCreee")
+        .variables().containsEntry("identiteNumerique", false);
+  }
+
+  @Test
   void lActivationExigeLaConfirmationSansJamaisDemanderLeCode() {
     ProcessInstance instance = demarrer(Elus.avec("cameraEtMicro", false));
     execute(job());

@@ -150,6 +150,8 @@ class InscriptionFormationProcessTest {
     assertThat(escalade).variables().containsEntry("motifEscalade", "ECHEC_FRANCECONNECT");
     execute(job(escalade));
     execute(job(escalade));
+    complete(task(escalade), Map.of("piecesIdentiteCdc", List.of("PIECE_IDENTITE_RECTO_VERSO", "CARTE_VITALE_OU_NIR",
+        "CAPTURE_ERREUR", "EXPLICATION_PROBLEME"), "dateEnvoiPiecesCdc", "2026-02-20", "expediteurPiecesCdc", "ELU"));
     runtimeService().createMessageCorrelation("ReponseCdc").processInstanceBusinessKey(CLE)
         .setVariable("reponseCdcResolue", true).setVariable("piecesDemandeesCdc", List.of()).correlate();
 

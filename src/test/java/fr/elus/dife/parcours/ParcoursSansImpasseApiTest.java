@@ -1,0 +1,143 @@
+package fr.elus.dife.parcours;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
+import fr.elus.dife.ApplicationDemarree;
+import fr.elus.dife.Attente;
+import fr.elus.dife.ClientHttp;
+import fr.elus.dife.ClientHttp.Reponse;
+import fr.elus.dife.DossiersDeTest;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The paths of the journey's second pass (issue 12) as other systems and the
+ * conseiller drive them from outside: REST API, outside events, tasks completed over
+ * /engine-rest, timers fired as an administrator does in Cockpit, and the emails as
+ * the SMTP server receives them.
+ */
+@ApplicationDemarree
+class ParcoursSansImpasseApiTest {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  GreenMail smtp;
+  @Value("${dife.cdc.email}")
+  String adresseCdc;
+
+  private ClientHttp http;
+  private String reference;
+  private int evenements;
+
+  @BeforeEach
+  void client() {
+    http = new ClientHttp(port);
+  }
+
+  private JsonNode dossier() {
+    return http.get("conseiller45", "/api/dossiers/" + reference).corps();
+  }
+
+  private String tache(String definition) {
+    Attente.jusqua("la tâche " + definition, () -> http.get("conseiller45",
+        "/engine-rest/task?processInstanceBusinessKey=" + reference + "&taskDefinitionKey=" + definition).corps().size() == 1);
+    return http.get("conseiller45", "/engine-rest/task?processInstanceBusinessKey=" + reference
+        + "&taskDefinitionKey=" + definition).corps().get(0).get("id").asText();
+  }
+
+  private Reponse terminerPar(String utilisateur, String definition, Object... clesValeurs) {
+    Map<String, Object> variables = new HashMap<>();
+    for (int i = 0; i < clesValeurs.length; i += 2) {
+      variables.put((String) clesValeurs[i], Map.of("value", clesValeurs[i + 1]));
+    }
+    return http.post(utilisateur, "/engine-rest/task/" + tache(definition) + "/complete", Map.of("variables", variables));
+  }
+
+  private void terminer(String definition, Object... clesValeurs) {
+    Reponse reponse = terminerPar("conseiller45", definition, clesValeurs);
+    assertThat(reponse.statut()).as(definition + " : " + reponse.brute().body()).isEqualTo(204);
+  }
+
+  private void evenement(String type, Map<String, Object> donnees) {
+    String id = type + "-" + reference + "-" + ++evenements;
+    Attente.jusqua("l'attente de " + type, () -> http.post("conseiller45", "/api/dossiers/" + reference + "/evenements",
+        Map.of("idEvenement", id, "type", type, "date", OffsetDateTime.now().toString(), "donnees", donnees))
+        .statut() == 202);
+  }
+
+  private Reponse evenementRefuse(String type, Map<String, Object> donnees) {
+    return http.post("conseiller45", "/api/dossiers/" + reference + "/evenements", Map.of("idEvenement",
+        "refuse-" + type + "-" + reference + "-" + ++evenements, "type", type, "date", OffsetDateTime.now().toString(),
+        "donnees", donnees));
+  }
+
+  private String corps(String destinataire, String motsDuSujet) {
+    Attente.jusqua("le courriel « " + motsDuSujet + " »", () -> !CourrielsRecus.a(smtp, destinataire, motsDuSujet).isEmpty());
+    return CourrielsRecus.texte(CourrielsRecus.a(smtp, destinataire, motsDuSujet).get(0));
+  }
+
+  private static List<String> attendus(JsonNode vue) {
+    return vue.get("evenementsAttendus").findValuesAsText("type");
+  }
+
+  @Test
+  void franceConnectImpossibleALIdentiteLaCdcVerifiePuisLesDroits() {
+    ObjectNode demande = DossiersDeTest.demande(true);
+    String email = demande.get("elu").get("email").asText();
+    reference = http.post("conseiller45", "/api/dossiers", demande).corps().get("reference").asText();
+    String aujourdhui = LocalDate.now().toString();
+
+    terminer("Tache_AccompagnerEnLigne", "compteLaPoste", "CREE", "informationsIdentiteSaisies", true,
+        "modeVerification", "AR24");
+    evenement("AR24_VALIDE", Map.of());
+    Reponse refus = terminerPar("conseiller45", "Tache_ActiverApplication", "issueActivation", "ECHEC_FRANCECONNECT");
+    assertThat(refus.statut()).isNotEqualTo(204);
+    assertThat(refus.brute().body()).contains("descriptionErreur");
+    terminer("Tache_ActiverApplication", "issueActivation", "ECHEC_FRANCECONNECT",
+        "descriptionErreur", "Message « FC-403 » à la création de FranceConnect+");
+
+    // the CDC is written to, and the élu told what to send it, and where
+    assertThat(corps(adresseCdc, reference)).contains("Explication de l'erreur : Message « FC-403 »");
+    String aLElu = corps(email, "les pièces à envoyer à la Caisse des Dépôts");
+    assertThat(aLElu).contains(adresseCdc, "recto et du verso", "carte Vitale, ou votre numéro de sécurité sociale",
+        "capture d'écran du message d'erreur", "explication du problème", "au plus deux semaines",
+        "aucune inscription à une formation n'est possible");
+    tache("Tache_EnregistrerPiecesIdentiteCdc");
+    JsonNode escalade = dossier();
+    assertThat(escalade.get("statutDossier").asText()).isEqualTo("ESCALADE_CDC");
+    assertThat(attendus(escalade)).as("the wait starts once the pieces are sent").isEmpty();
+    assertThat(escalade.get("echeances").findValuesAsText("nom")).contains("Enregistrer les pièces envoyées à la CDC");
+
+    terminer("Tache_EnregistrerPiecesIdentiteCdc", "piecesIdentiteCdc", List.of("PIECE_IDENTITE_RECTO_VERSO",
+        "CARTE_VITALE_OU_NIR", "CAPTURE_ERREUR", "EXPLICATION_PROBLEME"), "dateEnvoiPiecesCdc", aujourdhui,
+        "expediteurPiecesCdc", "ELU");
+    Attente.jusqua("l'attente de la CDC", () -> attendus(dossier()).contains("REPONSE_CDC"));
+    JsonNode enAttente = dossier();
+    assertThat(enAttente.get("echeances").findValuesAsText("nom")).contains("Sans réponse après le délai de traitement");
+    JsonNode documents = enAttente.get("documents");
+    assertThat(documents.findValuesAsText("nom")).contains(
+        "Pièces d'identité envoyées à la Caisse des Dépôts (FranceConnect+)", "Envoi des pièces d'identité à la Caisse des Dépôts");
+    assertThat(documents.toString()).contains("Pièce d'identité, recto et verso", "Capture d'écran de l'erreur",
+        "par l'élu depuis sa messagerie");
+    LocalDate debut = LocalDate.now().plusMonths(2);
+    assertThat(evenementRefuse("PROPOSITION_ORGANISME", Map.of("dateAcceptation", aujourdhui, "dateDebut", debut.toString(),
+        "dateFin", debut.toString(), "coutFormation", "500.00", "codeInseeLieu", "45234")).statut())
+        .as("no registration meanwhile").isEqualTo(409);
+
+    evenement("REPONSE_CDC", Map.of("resolu", true, "piecesDemandees", List.of()));
+    tache("Tache_VerifierDroitsElu");
+    assertThat(dossier().get("statutDossier").asText()).isEqualTo("VERIFICATION_DROITS");
+  }
+}
