@@ -144,6 +144,7 @@ final class BeansDuParcours implements BeforeEachCallback, AfterEachCallback {
     Mocks.register("enregistrerActivationApplication", new EnregistrerActivationApplicationListener(horloge));
     Mocks.register("enregistrerDroitsElu", new EnregistrerDroitsEluListener());
     Mocks.register("enregistrerPiecesCdc", new EnregistrerPiecesCdcListener());
+    Mocks.register("enregistrerDecisionCloture", new EnregistrerDecisionClotureListener());
     Mocks.register("enregistrerPiecesIdentiteCdc", new EnregistrerPiecesIdentiteCdcListener(horloge));
     Mocks.register("enregistrerChoixFormation", new EnregistrerChoixFormationListener(horloge));
     Mocks.register("enregistrerInscription", new EnregistrerInscriptionListener());

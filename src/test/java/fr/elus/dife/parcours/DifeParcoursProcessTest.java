@@ -301,6 +301,65 @@ class DifeParcoursProcessTest {
     assertThat(instance).hasPassed("Appel_EscaladeIdentite").isWaitingAt("Appel_InscriptionFormation");
   }
 
+  private static void cloreLaTache(ProcessInstance processus, String motif) {
+    complete(task(processus), Map.of("actionSuperviseur", "Relances", "decisionCloture", "CLORE", "motifCloture", motif));
+  }
+
+  private static void nonMobiliseAvecSonMotif(ProcessInstance instance, String bord, String motif) {
+    assertThat(instance).isEnded().hasPassed(bord).variables()
+        .containsEntry("statutDossier", "CLOS_DIFE_NON_MOBILISE").containsEntry("motifCloture", motif);
+  }
+
+  @Test
+  void unCourrierJamaisRecuOuUneCdcSansSolutionClotLeDossierAvecSonMotif() {
+    ProcessInstance courrier = ouvrir(Elus.avec("smartphoneOs", "AUCUN", "smartphoneVersionMajeure", null));
+    ProcessInstance identite = calledProcessInstance("dife-identite-numerique");
+    complete(task(identite), Map.of("reponseCompteMcf", "OUI", "piecesCourrier",
+        List.of("PIECE_IDENTITE", "JUSTIFICATIF_SECURITE_SOCIALE", "FORMULAIRE"), "datePostage", "2026-02-19"));
+    execute(job(identite));
+    for (int relance = 1; relance <= 4; relance++) {
+      execute(job(identite));
+      execute(job(identite));
+      complete(task(identite), Map.of("resultatSuiviCourrier", "Rien."));
+    }
+    cloreLaTache(identite, "Courrier jamais reçu.");
+    nonMobiliseAvecSonMotif(courrier, "Fin_IdentiteNonMobilise", "Courrier jamais reçu.");
+
+    ProcessInstance droits = ouvrir(Elus.avec("identiteNumerique", true));
+    complete(task(), Map.of("reponseDroitsVisibles", "NON"));
+    ProcessInstance escaladeDroits = calledProcessInstance("dife-escalade-cdc");
+    for (int job = 0; job < 4; job++) {
+      execute(job(escaladeDroits));
+    }
+    cloreLaTache(escaladeDroits, "La CDC ne trouve pas le mandat.");
+    nonMobiliseAvecSonMotif(droits, "Fin_EscaladeDroitsNonMobilise", "La CDC ne trouve pas le mandat.");
+    assertThat(beans.dossiersClos).containsExactly(CLE, CLE);
+  }
+
+  @Test
+  void uneCdcQuiRefuseApresLEchecFranceConnectClotLeDossier() {
+    ProcessInstance instance = ouvrir(Elus.avec("cameraEtMicro", false));
+    ProcessInstance identite = calledProcessInstance("dife-identite-numerique");
+    execute(job(identite));
+    complete(task(identite), Map.of("compteLaPoste", "EXISTANT", "modeVerification", "FACE_A_FACE"));
+    execute(job(identite));
+    runtimeService().correlateMessage("VerificationFaceAFaceFaite", CLE);
+    execute(job(identite));
+    complete(task(identite), Map.of("issueActivation", "ECHEC_FRANCECONNECT", "descriptionErreur", "FC-403"));
+    assertThat(instance).isWaitingAt("Appel_EscaladeIdentite");
+    ProcessInstance escalade = calledProcessInstance("dife-escalade-cdc");
+    execute(job(escalade));
+    execute(job(escalade));
+    complete(task(escalade), Map.of("piecesIdentiteCdc", List.of("PIECE_IDENTITE_RECTO_VERSO", "CARTE_VITALE_OU_NIR",
+        "CAPTURE_ERREUR", "EXPLICATION_PROBLEME"), "dateEnvoiPiecesCdc", "2026-02-20", "expediteurPiecesCdc", "ELU"));
+    runtimeService().createMessageCorrelation("ReponseCdc").processInstanceBusinessKey(CLE)
+        .setVariable("reponseCdcResolue", false).setVariable("piecesDemandeesCdc", List.of()).correlate();
+    complete(task(escalade), Map.of("reponseCdcConstatee", "Identité non vérifiable.", "decisionCloture", "CLORE",
+        "motifCloture", "La CDC ne peut pas vérifier l'identité."));
+
+    nonMobiliseAvecSonMotif(instance, "Fin_EscaladeIdentiteNonMobilise", "La CDC ne peut pas vérifier l'identité.");
+  }
+
   @Test
   void droitsAbsentsEscaladeALaCdcPuisNouvelleVerification() {
     ProcessInstance instance = ouvrir(Elus.avec("identiteNumerique", true));

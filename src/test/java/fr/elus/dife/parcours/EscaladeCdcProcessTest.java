@@ -148,6 +148,40 @@ class EscaladeCdcProcessTest {
   }
 
   @Test
+  void uneCdcQuiNeResoutJamaisPeutClore() {
+    ProcessInstance instance = escalader("DROITS_ELU_ABSENTS");
+    execute(job());
+    execute(job());
+    assertThatThrownBy(() -> complete(task(), Map.of("actionSuperviseur", "Trois relances", "decisionCloture", "CLORE")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("motifCloture");
+
+    complete(task(), Map.of("actionSuperviseur", "Trois relances", "decisionCloture", "CLORE",
+        "motifCloture", "La CDC ne répond plus depuis six semaines."));
+
+    assertThat(instance).isEnded().hasPassed("Fin_EscaladeSansReponse").variables()
+        .containsEntry("motifCloture", "La CDC ne répond plus depuis six semaines.");
+  }
+
+  @Test
+  void uneCdcQuiRefuseSansDemanderDePieceLeConseillerLuiRepondOuClot() {
+    ProcessInstance repondu = escalader("DROITS_ELU_ABSENTS");
+    reponseCdc(false, List.of());
+    assertThat(repondu).isWaitingAt("Tache_DeciderApresRefusCdc");
+    assertThat(task()).hasCandidateGroup("conseillers").hasDueDate(paris("2026-11-26T10:00"));
+    complete(task(), Map.of("reponseCdcConstatee", "Pas de mandat trouvé.", "decisionCloture", "RELANCER"));
+    assertThat(repondu).isWaitingAt("Tache_RassemblerPieces");
+    complete(task(), Map.of("piecesEnvoyees", "Arrêté d'élection du conseil municipal."));
+    execute(job());
+    assertThat(repondu).isWaitingAt("Timer_RelanceCdc");
+    reponseCdc(false, List.of());
+    complete(task(), Map.of("reponseCdcConstatee", "Refus définitif.", "decisionCloture", "CLORE",
+        "motifCloture", "La CDC refuse d'ouvrir le compte Élu."));
+
+    assertThat(repondu).isEnded().hasPassed("Fin_RefusCdc");
+    assertThat(beans.modeles()).endsWith("COMPLEMENT_CDC");
+  }
+
+  @Test
   void uneReponseArrivantPendantLaRepriseParLesSuperviseursAnnuleLeurTache() {
     ProcessInstance instance = escalader("DROITS_ELU_ABSENTS");
     execute(job());

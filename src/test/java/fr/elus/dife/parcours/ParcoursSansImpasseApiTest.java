@@ -88,8 +88,95 @@ class ParcoursSansImpasseApiTest {
     return CourrielsRecus.texte(CourrielsRecus.a(smtp, destinataire, motsDuSujet).get(0));
   }
 
+  /** What an administrator does in Cockpit to fire a timer now. */
+  private void declencherTimer(String activite) {
+    Attente.jusqua("le timer " + activite, () -> jobTimer(activite) != null);
+    assertThat(http.post("admin", "/engine-rest/job/" + jobTimer(activite) + "/execute", Map.of()).statut()).isEqualTo(204);
+  }
+
+  private String jobTimer(String activite) {
+    for (JsonNode instance : http.get("admin", "/engine-rest/process-instance?businessKey=" + reference).corps()) {
+      JsonNode jobs = http.get("admin", "/engine-rest/job?timers=true&activityId=" + activite
+          + "&processInstanceId=" + instance.get("id").asText()).corps();
+      if (jobs.size() == 1) {
+        return jobs.get(0).get("id").asText();
+      }
+    }
+    return null;
+  }
+
+  /** The dossier is closed as CLOS_DIFE_NON_MOBILISE, its reason kept on the journey. */
+  private void closAvecLeMotif(String motif) {
+    Attente.jusqua("la clôture", () -> dossier().get("statutDossier").asText().equals("CLOS_DIFE_NON_MOBILISE"));
+    assertThat(dossier().hasNonNull("dateCloture")).isTrue();
+    String parcours = http.get("conseiller45", "/engine-rest/history/process-instance?processDefinitionKey=dife-parcours"
+        + "&processInstanceBusinessKey=" + reference).corps().get(0).get("id").asText();
+    JsonNode motifs = http.get("conseiller45", "/engine-rest/history/variable-instance?variableName=motifCloture"
+        + "&processInstanceId=" + parcours).corps();
+    assertThat(motifs.findValuesAsText("value")).containsExactly(motif);
+  }
+
   private static List<String> attendus(JsonNode vue) {
     return vue.get("evenementsAttendus").findValuesAsText("type");
+  }
+
+  @Test
+  void sansNouvellesDuFaceAFaceUnPointPuisLaCdcRefuseEtLeDossierEstClos() {
+    ObjectNode demande = DossiersDeTest.demande(true);
+    ((ObjectNode) demande.get("situation")).put("preferenceCanal", "BUREAU_DE_POSTE");
+    reference = http.post("conseiller45", "/api/dossiers", demande).corps().get("reference").asText();
+
+    terminer("Tache_RendezVousBureauDePoste", "bureauDePoste", "Orléans République",
+        "dateRendezVous", LocalDate.now().toString());
+    Attente.jusqua("l'attente du face à face", () -> attendus(dossier()).contains("VERIFICATION_FACE_A_FACE_FAITE"));
+    assertThat(dossier().get("echeances").findValuesAsText("nom")).contains("Vérification non signalée après le délai");
+    declencherTimer("Timer_SuiviFaceAFace");
+    terminer("Tache_SuivreFaceAFace", "resultatSuiviFaceAFace", "L'élu passe au bureau de poste demain.");
+    Attente.jusqua("un nouveau délai", () -> jobTimer("Timer_SuiviFaceAFace") != null);
+    assertThat(attendus(dossier())).as("the event can still be recorded").contains("VERIFICATION_FACE_A_FACE_FAITE");
+    evenement("VERIFICATION_FACE_A_FACE_FAITE", Map.of());
+    terminer("Tache_ActiverApplication", "issueActivation", "APPLICATION_ACTIVEE", "applicationActivee", true,
+        "dateActivation", LocalDate.now().toString());
+
+    // the rights are missing and the CDC answers without solving nor asking anything
+    terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "NON");
+    evenement("REPONSE_CDC", Map.of("resolu", false, "piecesDemandees", List.of()));
+    Reponse sansMotif = terminerPar("conseiller45", "Tache_DeciderApresRefusCdc", "reponseCdcConstatee", "Refus",
+        "decisionCloture", "CLORE");
+    assertThat(sansMotif.statut()).isNotEqualTo(204);
+    assertThat(sansMotif.brute().body()).contains("motifCloture");
+    terminer("Tache_DeciderApresRefusCdc", "reponseCdcConstatee", "Aucun mandat enregistré à ce nom.",
+        "decisionCloture", "CLORE", "motifCloture", "La CDC refuse : aucun mandat enregistré.");
+    closAvecLeMotif("La CDC refuse : aucun mandat enregistré.");
+  }
+
+  @Test
+  void lesRelancesDuCourrierSArretentEtUnSuperviseurClotLeDossier() {
+    ObjectNode demande = DossiersDeTest.demande(true);
+    ((ObjectNode) demande.get("situation").get("smartphone")).put("os", "AUCUN").remove("version");
+    reference = http.post("conseiller45", "/api/dossiers", demande).corps().get("reference").asText();
+    String email = demande.get("elu").get("email").asText();
+
+    terminer("Tache_PreparerCourrier", "reponseCompteMcf", "OUI", "datePostage", LocalDate.now().toString(),
+        "piecesCourrier", List.of("PIECE_IDENTITE", "JUSTIFICATIF_SECURITE_SOCIALE", "FORMULAIRE"));
+    declencherTimer("Timer_QuatreSemaines");
+    for (int relance = 1; relance <= 4; relance++) {
+      terminer("Tache_SuivreCourrier", "resultatSuiviCourrier", "Toujours rien (" + relance + ").");
+      if (relance < 4) {
+        declencherTimer("Timer_RelanceSuivante");
+      }
+    }
+    Attente.jusqua("les quatre relances", () -> CourrielsRecus.a(smtp, email, "Avez-vous reçu").size() == 4);
+    assertThat(attendus(dossier())).contains("COURRIER_RECOMMANDE_RECU");
+    assertThat(http.get("superviseur45", "/engine-rest/task?processInstanceBusinessKey=" + reference
+        + "&candidateGroup=superviseurs").corps().findValuesAsText("taskDefinitionKey"))
+        .containsExactly("Tache_ReprendreProcedureCourrier");
+
+    Reponse reponse = terminerPar("superviseur45", "Tache_ReprendreProcedureCourrier", "actionSuperviseur",
+        "Appel de l'élu : rien reçu.", "decisionCloture", "CLORE", "motifCloture", "Courrier recommandé jamais reçu.");
+    assertThat(reponse.statut()).as(reponse.brute().body()).isEqualTo(204);
+    closAvecLeMotif("Courrier recommandé jamais reçu.");
+    assertThat(CourrielsRecus.a(smtp, email, "Avez-vous reçu")).hasSize(4);
   }
 
   @Test
