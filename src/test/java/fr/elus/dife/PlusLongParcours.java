@@ -79,6 +79,7 @@ public final class PlusLongParcours {
     conduite.evenement("INSCRIPTION_VALIDEE", Map.of("dateValidation", aujourdhui));
 
     // the training, then the frais THR
+    conduite.declencherTimer("Timer_DebutFormationValidee");
     conduite.declencherTimer("Timer_FinFormation");
     conduite.terminer("Tache_DeclarerFraisThr", "repasPris", 2, "codeInseeNuitee1", "75056", "nombreNuitees1", 1);
     return reference;

@@ -87,6 +87,12 @@ class DifeParcoursProcessTest {
     assertThat(instance).isWaitingAt("Appel_InscriptionFormation");
     propositionRecue("2026-03-02", "2026-03-18", fin, "75056");
     runtimeService().correlateMessage("InscriptionValidee", CLE, Map.of("dateValidation", "2026-03-10"));
+    ProcessInstance inscription = runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey("dife-inscription-formation").superProcessInstanceId(instance.getId()).singleResult();
+    assertThat(instance).variables().containsEntry("statutDossier", "VALIDATION");
+    assertThat(inscription).isWaitingAt("Timer_DebutFormationValidee");
+    HeureDeParis.maintenant("2026-03-18T00:00");
+    execute(job(inscription));
   }
 
   private ProcessInstance jusquAuxFraisThr() {

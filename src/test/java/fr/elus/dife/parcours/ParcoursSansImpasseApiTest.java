@@ -179,6 +179,58 @@ class ParcoursSansImpasseApiTest {
     assertThat(CourrielsRecus.a(smtp, email, "Avez-vous reçu")).hasSize(4);
   }
 
+  /** A dossier with its identity already there, registered and validated, waiting for the training to start. */
+  private LocalDate valide() {
+    ObjectNode demande = DossiersDeTest.demande(true);
+    ((ObjectNode) demande.get("situation")).put("identiteNumerique", true);
+    reference = http.post("conseiller45", "/api/dossiers", demande).corps().get("reference").asText();
+    String aujourdhui = LocalDate.now().toString();
+    LocalDate debut = fr.elus.dife.regles.CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 20, null);
+    terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "OUI", "montantDroitsLu", "700");
+    terminer("Tache_ChoisirFormation", "moyenRecherche", "DROITS_MANDAT", "organismeFormation", "Institut des élus",
+        "intituleFormation", "Urbanisme", "dateDebutFormation", debut.toString(), "dateFinFormation", debut.toString(),
+        "coutFormation", "500", "codeInseeLieuFormation", "45234");
+    terminer("Tache_InscrireSurMcf", "issueInscription", "DOSSIER_ENVOYE");
+    evenement("PROPOSITION_ORGANISME", Map.of("dateAcceptation", aujourdhui, "dateDebut", debut.toString(),
+        "dateFin", debut.toString(), "coutFormation", "500.00", "codeInseeLieu", "45234"));
+    evenement("INSCRIPTION_VALIDEE", Map.of("dateValidation", aujourdhui));
+    Attente.jusqua("l'attente du début", () -> attendus(dossier()).contains("FORMATION_ANNULEE"));
+    JsonNode enAttente = dossier();
+    assertThat(enAttente.get("statutDossier").asText()).as("EN_FORMATION only once it starts").isEqualTo("VALIDATION");
+    assertThat(attendus(enAttente)).containsExactly("FORMATION_ANNULEE", "FORMATION_DEPLACEE");
+    assertThat(enAttente.get("echeances").findValuesAsText("nom")).contains("Début de la formation");
+    return debut;
+  }
+
+  @Test
+  void uneFormationDeplaceeApresLaValidationRevientAuChoix() {
+    LocalDate debut = valide();
+    LocalDate nouveauDebut = debut.plusWeeks(6);
+    Reponse sansAuteur = evenementRefuse("FORMATION_DEPLACEE", Map.of("dateDebut", nouveauDebut.toString(),
+        "dateFin", nouveauDebut.toString()));
+    assertThat(sansAuteur.statut()).isEqualTo(400);
+    assertThat(sansAuteur.brute().body()).contains("donnees.signalePar");
+    evenement("FORMATION_DEPLACEE", Map.of("signalePar", "ORGANISME", "dateDebut", nouveauDebut.toString(),
+        "dateFin", nouveauDebut.plusDays(1).toString()));
+
+    String decision = tache("Tache_DeciderFormationChangee");
+    assertThat(http.get("conseiller45", "/engine-rest/task/" + decision).corps().get("description").asText())
+        .contains("annoncé par l'organisme");
+    terminer("Tache_DeciderFormationChangee", "decisionCloture", "RELANCER");
+    String choix = tache("Tache_ChoisirFormation");
+    assertThat(dossier().get("statutDossier").asText()).isEqualTo("CHOIX_FORMATION");
+    assertThat(http.get("conseiller45", "/engine-rest/task/" + choix + "/form-variables?variableNames=dateDebutFormation")
+        .corps().get("dateDebutFormation").get("value").asText()).isEqualTo(nouveauDebut.toString());
+  }
+
+  @Test
+  void uneFormationAnnuleeApresLaValidationClotLeDossier() {
+    valide();
+    evenement("FORMATION_ANNULEE", Map.of("signalePar", "ELU", "motif", "L'élu est malade."));
+    terminer("Tache_DeciderFormationChangee", "decisionCloture", "CLORE", "motifCloture", "Formation annulée par l'élu.");
+    closAvecLeMotif("Formation annulée par l'élu.");
+  }
+
   @Test
   void franceConnectImpossibleALIdentiteLaCdcVerifiePuisLesDroits() {
     ObjectNode demande = DossiersDeTest.demande(true);
