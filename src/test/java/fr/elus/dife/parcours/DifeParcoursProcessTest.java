@@ -276,17 +276,26 @@ class DifeParcoursProcessTest {
     assertThat(instance).isWaitingAt("Appel_InscriptionFormation");
   }
 
-  @Test
-  void franceConnectImpossibleALIdentiteEscaladeALaCdcPuisVerificationDesDroits() {
-    ProcessInstance instance = ouvrir(Elus.avec("cameraEtMicro", false));
+  private static final Map<String, Object> PIECES_IDENTITE_ENVOYEES = Map.of("piecesIdentiteCdc",
+      List.of("PIECE_IDENTITE_RECTO_VERSO", "CARTE_VITALE_OU_NIR", "CAPTURE_ERREUR", "EXPLICATION_PROBLEME"),
+      "dateEnvoiPiecesCdc", "2026-02-20", "expediteurPiecesCdc", "CONSEILLER");
+
+  /** Face to face verified, then FranceConnect+ cannot be created when the app is activated. */
+  private static ProcessInstance echecFranceConnectALActivation(String erreur) {
     ProcessInstance identite = calledProcessInstance("dife-identite-numerique");
     execute(job(identite));
     complete(task(identite), Map.of("compteLaPoste", "EXISTANT", "modeVerification", "FACE_A_FACE"));
     execute(job(identite));
     runtimeService().correlateMessage("VerificationFaceAFaceFaite", CLE);
     execute(job(identite));
-    complete(task(identite), Map.of("issueActivation", "ECHEC_FRANCECONNECT",
-        "descriptionErreur", "« Erreur FC-403 » à la création de FranceConnect+"));
+    complete(task(identite), Map.of("issueActivation", "ECHEC_FRANCECONNECT", "descriptionErreur", erreur));
+    return identite;
+  }
+
+  @Test
+  void franceConnectImpossibleALIdentiteEscaladeALaCdcPuisVerificationDesDroits() {
+    ProcessInstance instance = ouvrir(Elus.avec("cameraEtMicro", false));
+    ProcessInstance identite = echecFranceConnectALActivation("« Erreur FC-403 » à la création de FranceConnect+");
 
     assertThat(identite).isEnded().hasPassed("Fin_EchecFranceConnect");
     assertThat(instance).hasPassed("Erreur_EchecFranceConnectIdentite").isWaitingAt("Appel_EscaladeIdentite")
@@ -298,8 +307,7 @@ class DifeParcoursProcessTest {
     execute(job(escalade));
     assertThat(beans.modeles()).endsWith("ESCALADE_ECHEC_FRANCECONNECT", "ESCALADE_INFORMATION_ELU_ECHEC_FRANCECONNECT");
     assertThat(task(escalade).getTaskDefinitionKey()).isEqualTo("Tache_EnregistrerPiecesIdentiteCdc");
-    complete(task(escalade), Map.of("piecesIdentiteCdc", List.of("PIECE_IDENTITE_RECTO_VERSO", "CARTE_VITALE_OU_NIR",
-        "CAPTURE_ERREUR", "EXPLICATION_PROBLEME"), "dateEnvoiPiecesCdc", "2026-02-20", "expediteurPiecesCdc", "CONSEILLER"));
+    complete(task(escalade), PIECES_IDENTITE_ENVOYEES);
     runtimeService().createMessageCorrelation("ReponseCdc").processInstanceBusinessKey(CLE)
         .setVariable("reponseCdcResolue", true).setVariable("piecesDemandeesCdc", List.of()).correlate();
 
@@ -345,19 +353,12 @@ class DifeParcoursProcessTest {
   @Test
   void uneCdcQuiRefuseApresLEchecFranceConnectClotLeDossier() {
     ProcessInstance instance = ouvrir(Elus.avec("cameraEtMicro", false));
-    ProcessInstance identite = calledProcessInstance("dife-identite-numerique");
-    execute(job(identite));
-    complete(task(identite), Map.of("compteLaPoste", "EXISTANT", "modeVerification", "FACE_A_FACE"));
-    execute(job(identite));
-    runtimeService().correlateMessage("VerificationFaceAFaceFaite", CLE);
-    execute(job(identite));
-    complete(task(identite), Map.of("issueActivation", "ECHEC_FRANCECONNECT", "descriptionErreur", "FC-403"));
+    echecFranceConnectALActivation("FC-403");
     assertThat(instance).isWaitingAt("Appel_EscaladeIdentite");
     ProcessInstance escalade = calledProcessInstance("dife-escalade-cdc");
     execute(job(escalade));
     execute(job(escalade));
-    complete(task(escalade), Map.of("piecesIdentiteCdc", List.of("PIECE_IDENTITE_RECTO_VERSO", "CARTE_VITALE_OU_NIR",
-        "CAPTURE_ERREUR", "EXPLICATION_PROBLEME"), "dateEnvoiPiecesCdc", "2026-02-20", "expediteurPiecesCdc", "ELU"));
+    complete(task(escalade), PIECES_IDENTITE_ENVOYEES);
     runtimeService().createMessageCorrelation("ReponseCdc").processInstanceBusinessKey(CLE)
         .setVariable("reponseCdcResolue", false).setVariable("piecesDemandeesCdc", List.of()).correlate();
     complete(task(escalade), Map.of("reponseCdcConstatee", "Identité non vérifiable.", "decisionCloture", "CLORE",

@@ -11,8 +11,6 @@ import fr.elus.dife.ClientHttp;
 import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DossiersDeTest;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,70 +37,54 @@ class ParcoursSansImpasseApiTest {
 
   private ClientHttp http;
   private String reference;
-  private int evenements;
+  private DossierParHttp suivi;
 
   @BeforeEach
   void client() {
     http = new ClientHttp(port);
   }
 
+  private String ouvrir(ObjectNode demande) {
+    reference = http.post("conseiller45", "/api/dossiers", demande).corps().get("reference").asText();
+    suivi = new DossierParHttp(http, reference);
+    return reference;
+  }
+
   private JsonNode dossier() {
-    return http.get("conseiller45", "/api/dossiers/" + reference).corps();
+    return suivi.vue();
   }
 
   private String tache(String definition) {
-    Attente.jusqua("la tâche " + definition, () -> http.get("conseiller45",
-        "/engine-rest/task?processInstanceBusinessKey=" + reference + "&taskDefinitionKey=" + definition).corps().size() == 1);
-    return http.get("conseiller45", "/engine-rest/task?processInstanceBusinessKey=" + reference
-        + "&taskDefinitionKey=" + definition).corps().get(0).get("id").asText();
+    return suivi.tache(definition);
   }
 
   private Reponse terminerPar(String utilisateur, String definition, Object... clesValeurs) {
-    Map<String, Object> variables = new HashMap<>();
-    for (int i = 0; i < clesValeurs.length; i += 2) {
-      variables.put((String) clesValeurs[i], Map.of("value", clesValeurs[i + 1]));
-    }
-    return http.post(utilisateur, "/engine-rest/task/" + tache(definition) + "/complete", Map.of("variables", variables));
+    return suivi.terminerPar(utilisateur, definition, clesValeurs);
   }
 
   private void terminer(String definition, Object... clesValeurs) {
-    Reponse reponse = terminerPar("conseiller45", definition, clesValeurs);
-    assertThat(reponse.statut()).as(definition + " : " + reponse.brute().body()).isEqualTo(204);
+    suivi.terminer(definition, clesValeurs);
   }
 
   private void evenement(String type, Map<String, Object> donnees) {
-    String id = type + "-" + reference + "-" + ++evenements;
-    Attente.jusqua("l'attente de " + type, () -> http.post("conseiller45", "/api/dossiers/" + reference + "/evenements",
-        Map.of("idEvenement", id, "type", type, "date", OffsetDateTime.now().toString(), "donnees", donnees))
-        .statut() == 202);
+    suivi.evenement(type, donnees);
   }
 
   private Reponse evenementRefuse(String type, Map<String, Object> donnees) {
-    return http.post("conseiller45", "/api/dossiers/" + reference + "/evenements", Map.of("idEvenement",
-        "refuse-" + type + "-" + reference + "-" + ++evenements, "type", type, "date", OffsetDateTime.now().toString(),
-        "donnees", donnees));
+    return suivi.envoyer("refuse-" + type + "-" + reference + "-" + System.nanoTime(), type, donnees);
+  }
+
+  private void declencherTimer(String activite) {
+    suivi.declencherTimer(activite);
+  }
+
+  private String jobTimer(String activite) {
+    return suivi.jobTimer(activite);
   }
 
   private String corps(String destinataire, String motsDuSujet) {
     Attente.jusqua("le courriel « " + motsDuSujet + " »", () -> !CourrielsRecus.a(smtp, destinataire, motsDuSujet).isEmpty());
     return CourrielsRecus.texte(CourrielsRecus.a(smtp, destinataire, motsDuSujet).get(0));
-  }
-
-  /** What an administrator does in Cockpit to fire a timer now. */
-  private void declencherTimer(String activite) {
-    Attente.jusqua("le timer " + activite, () -> jobTimer(activite) != null);
-    assertThat(http.post("admin", "/engine-rest/job/" + jobTimer(activite) + "/execute", Map.of()).statut()).isEqualTo(204);
-  }
-
-  private String jobTimer(String activite) {
-    for (JsonNode instance : http.get("admin", "/engine-rest/process-instance?businessKey=" + reference).corps()) {
-      JsonNode jobs = http.get("admin", "/engine-rest/job?timers=true&activityId=" + activite
-          + "&processInstanceId=" + instance.get("id").asText()).corps();
-      if (jobs.size() == 1) {
-        return jobs.get(0).get("id").asText();
-      }
-    }
-    return null;
   }
 
   /** The dossier is closed as CLOS_DIFE_NON_MOBILISE, its reason kept on the journey. */
@@ -124,7 +106,7 @@ class ParcoursSansImpasseApiTest {
   void sansNouvellesDuFaceAFaceUnPointPuisLaCdcRefuseEtLeDossierEstClos() {
     ObjectNode demande = DossiersDeTest.demande(true);
     ((ObjectNode) demande.get("situation")).put("preferenceCanal", "BUREAU_DE_POSTE");
-    reference = http.post("conseiller45", "/api/dossiers", demande).corps().get("reference").asText();
+    ouvrir(demande);
 
     terminer("Tache_RendezVousBureauDePoste", "bureauDePoste", "Orléans République",
         "dateRendezVous", LocalDate.now().toString());
@@ -154,7 +136,7 @@ class ParcoursSansImpasseApiTest {
   void lesRelancesDuCourrierSArretentEtUnSuperviseurClotLeDossier() {
     ObjectNode demande = DossiersDeTest.demande(true);
     ((ObjectNode) demande.get("situation").get("smartphone")).put("os", "AUCUN").remove("version");
-    reference = http.post("conseiller45", "/api/dossiers", demande).corps().get("reference").asText();
+    ouvrir(demande);
     String email = demande.get("elu").get("email").asText();
 
     terminer("Tache_PreparerCourrier", "reponseCompteMcf", "OUI", "datePostage", LocalDate.now().toString(),
@@ -183,7 +165,7 @@ class ParcoursSansImpasseApiTest {
   private LocalDate valide() {
     ObjectNode demande = DossiersDeTest.demande(true);
     ((ObjectNode) demande.get("situation")).put("identiteNumerique", true);
-    reference = http.post("conseiller45", "/api/dossiers", demande).corps().get("reference").asText();
+    ouvrir(demande);
     String aujourdhui = LocalDate.now().toString();
     LocalDate debut = fr.elus.dife.regles.CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 20, null);
     terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "OUI", "montantDroitsLu", "700");
@@ -235,7 +217,7 @@ class ParcoursSansImpasseApiTest {
   void franceConnectImpossibleALIdentiteLaCdcVerifiePuisLesDroits() {
     ObjectNode demande = DossiersDeTest.demande(true);
     String email = demande.get("elu").get("email").asText();
-    reference = http.post("conseiller45", "/api/dossiers", demande).corps().get("reference").asText();
+    ouvrir(demande);
     String aujourdhui = LocalDate.now().toString();
 
     terminer("Tache_AccompagnerEnLigne", "compteLaPoste", "CREE", "informationsIdentiteSaisies", true,
