@@ -146,6 +146,6 @@ class JourneeDuConseillerTest {
     }
     assertThat(http.get("conseiller79", "/api/dossiers/" + reference).statut()).isEqualTo(404);
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(reference).finished()
-        .taskAssignee("conseiller45").count()).isGreaterThanOrEqualTo(8);
+        .taskAssignee("conseiller45").count()).isGreaterThanOrEqualTo(7);
   }
 }

@@ -153,10 +153,25 @@ class InscriptionFormationProcessTest {
     execute(job(escalade));
     complete(task(escalade), Map.of("piecesIdentiteCdc", List.of("PIECE_IDENTITE_RECTO_VERSO", "CARTE_VITALE_OU_NIR",
         "CAPTURE_ERREUR", "EXPLICATION_PROBLEME"), "dateEnvoiPiecesCdc", "2026-02-20", "expediteurPiecesCdc", "ELU"));
+    maintenant("2026-04-01T10:00");   // the CDC took its time
     runtimeService().createMessageCorrelation("ReponseCdc").processInstanceBusinessKey(CLE)
         .setVariable("reponseCdcResolue", true).setVariable("piecesDemandeesCdc", List.of()).correlate();
 
-    assertThat(instance).isWaitingAt("Tache_InscrireSurMcf");
+    assertThat(instance).isWaitingAt("Tache_InscrireSurMcf").variables().containsEntry("alerteDelaiInscription",
+        "ATTENTION : pour tenir les 11 jours ouvrés, l'organisme aurait dû accepter au plus tard le 29/03/2026 ; "
+            + "le DIFE ne pourra pas être mobilisé sur cette session.");
+  }
+
+  @Test
+  void enAlsaceMoselleLaDateLimiteDAcceptationCompteLeVendrediSaint() {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("dife-inscription-formation", CLE,
+        Elus.avec("collectiviteCodeInsee", "57463", "collectiviteNom", "Metz"));
+    assertThat(instance).isWaitingAt("Tache_ChoisirFormation");
+    choisir("2026-04-14", "500");
+
+    // 2026-03-26 would leave 10 working days only in Moselle (Good Friday, 3 April)
+    assertThat(instance).variables().containsEntry("alerteDelaiInscription",
+        "L'organisme doit accepter la demande au plus tard le 25/03/2026 pour tenir les 11 jours ouvrés.");
   }
 
   @Test
