@@ -45,14 +45,12 @@ public final class PlusLongParcours {
     String aujourdhui = LocalDate.now().toString();
 
     conduite.terminer("Tache_CreerCompteFormation", "modeCreationCompte", "QUATRE_ETAPES", "dateCreationCompte", aujourdhui);
-    // no smartphone: the postal procedure, its 4-week reminder, then face to face
+    // no smartphone: the postal procedure, its 4-week reminder; the registered letter verifies the identity
     conduite.terminer("Tache_PreparerCourrier", "reponseCompteMcf", "OUI", "datePostage", aujourdhui,
         "piecesCourrier", List.of("PIECE_IDENTITE", "JUSTIFICATIF_SECURITE_SOCIALE", "FORMULAIRE"));
     conduite.declencherTimer("Timer_QuatreSemaines");
     conduite.terminer("Tache_SuivreCourrier", "resultatSuiviCourrier", "Courrier pas encore reçu.");
     conduite.evenement("COURRIER_RECOMMANDE_RECU", Map.of());
-    conduite.evenement("VERIFICATION_FACE_A_FACE_FAITE", Map.of());
-    conduite.terminer("Tache_ActiverApplication", "applicationActivee", true, "dateActivation", aujourdhui);
 
     // rights missing: the CDC asks for a piece, then solves it
     conduite.terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "NON");
@@ -68,6 +66,9 @@ public final class PlusLongParcours {
         "dateFinFormation", debut.plusDays(1).toString(), "coutFormation", "1200", "codeInseeLieuFormation", "75056");
     conduite.terminer("Tache_InscrireSurMcf", "issueInscription", "ECHEC_FRANCECONNECT", "descriptionErreur",
         "Erreur technique MCF");
+    conduite.terminer("Tache_EnregistrerPiecesIdentiteCdc", "piecesIdentiteCdc", List.of("PIECE_IDENTITE_RECTO_VERSO",
+        "CARTE_VITALE_OU_NIR", "CAPTURE_ERREUR", "EXPLICATION_PROBLEME"), "dateEnvoiPiecesCdc", aujourdhui,
+        "expediteurPiecesCdc", "ELU");
     conduite.evenement("REPONSE_CDC", Map.of("resolu", true, "piecesDemandees", List.of()));
     conduite.terminer("Tache_InscrireSurMcf", "issueInscription", "DOSSIER_ENVOYE");
     conduite.evenement("PROPOSITION_ORGANISME", Map.of("dateAcceptation", aujourdhui, "dateDebut", debut.toString(),
@@ -78,6 +79,7 @@ public final class PlusLongParcours {
     conduite.evenement("INSCRIPTION_VALIDEE", Map.of("dateValidation", aujourdhui));
 
     // the training, then the frais THR
+    conduite.declencherTimer("Timer_DebutFormationValidee");
     conduite.declencherTimer("Timer_FinFormation");
     conduite.terminer("Tache_DeclarerFraisThr", "repasPris", 2, "codeInseeNuitee1", "75056", "nombreNuitees1", 1);
     return reference;

@@ -292,6 +292,7 @@ public class DonneesDemo {
     /** Moves the clock past the training's end and fires its timer. */
     Dossier apresFormation() {
       ClockUtil.setCurrentTime(Date.from(debut.plusDays(2).atTime(10, 0).atZone(PARIS).toInstant()));
+      demo.executerTimer(reference, "Timer_DebutFormationValidee");
       demo.executerTimer(reference, "Timer_FinFormation");
       demo.attendreCalme(reference);
       return this;

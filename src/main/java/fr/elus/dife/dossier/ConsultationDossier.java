@@ -54,11 +54,17 @@ public class ConsultationDossier {
   private static final List<Map.Entry<String, String>> DOCUMENTS = List.of(
       Map.entry("piecesCourrier", "Pièces jointes au courrier recommandé"),
       Map.entry("piecesDemandeesCdc", "Pièces demandées par la Caisse des Dépôts"),
-      Map.entry("piecesEnvoyees", "Éléments envoyés à la Caisse des Dépôts"));
+      Map.entry("piecesEnvoyees", "Éléments envoyés à la Caisse des Dépôts"),
+      Map.entry("piecesIdentiteCdc", "Pièces d'identité envoyées à la Caisse des Dépôts (FranceConnect+)"),
+      Map.entry("envoiPiecesIdentiteCdc", "Envoi des pièces d'identité à la Caisse des Dépôts"));
   private static final Map<String, String> PIECES = Map.of(
       "PIECE_IDENTITE", "Pièce d'identité",
       "JUSTIFICATIF_SECURITE_SOCIALE", "Carte Vitale ou attestation de droits",
-      "FORMULAIRE", "Formulaire complété et signé");
+      "FORMULAIRE", "Formulaire complété et signé",
+      "PIECE_IDENTITE_RECTO_VERSO", "Pièce d'identité, recto et verso",
+      "CARTE_VITALE_OU_NIR", "Carte Vitale ou numéro de sécurité sociale",
+      "CAPTURE_ERREUR", "Capture d'écran de l'erreur",
+      "EXPLICATION_PROBLEME", "Explication du problème");
 
   private final DossierRepository dossiers;
   private final DossiersVisibles visibles;

@@ -106,7 +106,8 @@ public class DossierController {
   @Operation(summary = "Signaler un événement extérieur", description = """
       Types : COURRIER_RECOMMANDE_RECU, AR24_VALIDE, VERIFICATION_FACE_A_FACE_FAITE, REPONSE_CDC \
       ({resolu, piecesDemandees}), PROPOSITION_ORGANISME ({dateAcceptation, dateDebut, dateFin, \
-      coutFormation, codeInseeLieu}), INSCRIPTION_VALIDEE ({dateValidation}) : un exemple de chacun \
+      coutFormation, codeInseeLieu}), INSCRIPTION_VALIDEE ({dateValidation}), FORMATION_ANNULEE \
+      ({signalePar: ORGANISME ou ELU, motif}), FORMATION_DEPLACEE ({signalePar, dateDebut, dateFin}) : un exemple de chacun \
       ci-dessous. `date` est la date de l'événement (ISO-8601, de 1900 à 2100). Le même idEvenement \
       renvoyé n'a pas de second effet.""")
   @ApiResponse(responseCode = "202", description = "Appliqué")
@@ -123,7 +124,9 @@ public class DossierController {
               ref = EXEMPLES + "evenement-verification-face-a-face-faite"),
           @ExampleObject(name = "REPONSE_CDC", ref = EXEMPLES + "evenement-reponse-cdc"),
           @ExampleObject(name = "PROPOSITION_ORGANISME", ref = EXEMPLES + "evenement-proposition-organisme"),
-          @ExampleObject(name = "INSCRIPTION_VALIDEE", ref = EXEMPLES + "evenement-inscription-validee")}))
+          @ExampleObject(name = "INSCRIPTION_VALIDEE", ref = EXEMPLES + "evenement-inscription-validee"),
+          @ExampleObject(name = "FORMATION_ANNULEE", ref = EXEMPLES + "evenement-formation-annulee"),
+          @ExampleObject(name = "FORMATION_DEPLACEE", ref = EXEMPLES + "evenement-formation-deplacee")}))
       @RequestBody JsonNode corps) {
     Issue issue;
     try {

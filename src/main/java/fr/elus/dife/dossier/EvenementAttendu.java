@@ -20,7 +20,9 @@ public record EvenementAttendu(String type, String libelle, Date depuis) {
       TypeEvenement.VERIFICATION_FACE_A_FACE_FAITE, "Vérification en face à face faite",
       TypeEvenement.REPONSE_CDC, "Réponse de la Caisse des Dépôts",
       TypeEvenement.PROPOSITION_ORGANISME, "Proposition de l'organisme de formation",
-      TypeEvenement.INSCRIPTION_VALIDEE, "Inscription validée sur Mon Compte Formation");
+      TypeEvenement.INSCRIPTION_VALIDEE, "Inscription validée sur Mon Compte Formation",
+      TypeEvenement.FORMATION_ANNULEE, "Formation annulée (organisme ou élu)",
+      TypeEvenement.FORMATION_DEPLACEE, "Formation déplacée à d'autres dates (organisme ou élu)");
 
   /** The events awaited by these process instances, in the order of TypeEvenement, each once. */
   static List<EvenementAttendu> des(RuntimeService runtimeService, List<String> processInstanceIds) {

@@ -2,6 +2,7 @@ package fr.elus.dife.dossier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.elus.dife.api.ChampsJson;
+import fr.elus.dife.regles.Jour;
 import fr.elus.dife.regles.PropositionOrganisme;
 import fr.elus.dife.regles.SaisieRefusee;
 import java.time.LocalDate;
@@ -63,7 +64,45 @@ public enum TypeEvenement {
       LocalDate validation = champs.date("donnees.dateValidation", true);
       return validation == null ? Map.of() : Map.of("dateValidation", validation.toString());
     }
+  },
+  FORMATION_ANNULEE("FormationAnnulee") {
+    @Override
+    Map<String, Object> lireDonnees(ChampsJson champs, LocalDate aujourdhui) {
+      SignalePar par = champs.enumeration("donnees.signalePar", SignalePar.class, true);
+      String motif = champs.texte("donnees.motif", true, 1000);
+      return par == null || motif == null ? Map.of()
+          : Map.of("changementFormation", "annulée, " + par.libelle + " : " + motif);
+    }
+  },
+  FORMATION_DEPLACEE("FormationDeplacee") {
+    @Override
+    Map<String, Object> lireDonnees(ChampsJson champs, LocalDate aujourdhui) {
+      SignalePar par = champs.enumeration("donnees.signalePar", SignalePar.class, true);
+      LocalDate debut = champs.date("donnees.dateDebut", true);
+      LocalDate fin = champs.date("donnees.dateFin", true);
+      if (debut != null && fin != null && fin.isBefore(debut)) {
+        champs.erreur("donnees.dateFin", "Le champ « donnees.dateFin » ne peut pas précéder « donnees.dateDebut ».");
+      }
+      if (par == null || debut == null || fin == null) {
+        return Map.of();
+      }
+      // the new session prefills the choice, where every deadline is computed again
+      return Map.of("dateDebutFormation", debut.toString(), "dateFinFormation", fin.toString(),
+          "changementFormation", "déplacée du " + Jour.enFrancais(debut) + " au " + Jour.enFrancais(fin) + ", "
+              + par.libelle);
+    }
   };
+
+  /** Who said that a validated training changed: the organisme or the élu. */
+  enum SignalePar {
+    ORGANISME("annoncé par l'organisme"), ELU("annoncé par l'élu");
+
+    private final String libelle;
+
+    SignalePar(String libelle) {
+      this.libelle = libelle;
+    }
+  }
 
   private final String message;
 

@@ -4,6 +4,7 @@ import fr.elus.dife.parcours.DelaisProperties.DelaiDate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,10 +34,29 @@ public class DelaisParcours {
 
   /** Working days the organisme has to answer a registration request (reported MCF rule), as of today. */
   public int getReponseOrganisme() {
-    LocalDate aujourdhui = LocalDate.now(horloge);
-    return delais.reponseOrganisme().stream().filter(d -> !d.depuis().isAfter(aujourdhui))
+    return enVigueur(delais.reponseOrganisme(), LocalDate.now(horloge), "de réponse de l'organisme");
+  }
+
+  /** Working days without news of the face-to-face verification before the conseiller follows up. */
+  public int getSuiviFaceAFace() {
+    return delais.suiviFaceAFaceJoursOuvres();
+  }
+
+  /** Weekly postal reminders after which the superviseurs decide. */
+  public int getRelancesCourrier() {
+    return delais.relancesCourrier();
+  }
+
+  /** Working days the élu has to accept a proposal accepted by the organisme on that day (reported MCF rule). */
+  public int acceptationProposition(Object dateAcceptation) {
+    return enVigueur(delais.acceptationProposition(), LocalDate.parse(dateAcceptation.toString().substring(0, 10)),
+        "d'acceptation de la proposition");
+  }
+
+  private static int enVigueur(List<DelaiDate> delais, LocalDate jour, String quoi) {
+    return delais.stream().filter(d -> !d.depuis().isAfter(jour))
         .max(Comparator.comparing(DelaiDate::depuis))
-        .orElseThrow(() -> new IllegalStateException("Aucun délai de réponse de l'organisme en vigueur le " + aujourdhui))
+        .orElseThrow(() -> new IllegalStateException("Aucun délai " + quoi + " en vigueur le " + jour))
         .joursOuvres();
   }
 }

@@ -1,12 +1,14 @@
 package fr.elus.dife.parcours;
 
 import fr.elus.dife.regles.DelaiInscription;
+import fr.elus.dife.regles.Jour;
 import fr.elus.dife.regles.PropositionOrganisme;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("enregistrerChoixFormation")
 public class EnregistrerChoixFormationListener implements TaskListener {
-
-  private static final DateTimeFormatter FRANCAIS = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final Clock horloge;
 
@@ -35,11 +35,25 @@ public class EnregistrerChoixFormationListener implements TaskListener {
     tache.setVariable("coutFormation", session.coutFormation().toPlainString());
     tache.setVariable("codeInseeLieuFormation", session.codeInseeLieu());
 
-    LocalDate limite = DelaiInscription.dateLimiteAcceptation(session.dateDebut(), null);
-    tache.setVariable("alerteDelaiInscription", aujourdhui.isAfter(limite)
+    alerter(tache, aujourdhui, session.dateDebut());
+  }
+
+  /**
+   * After an escalation paused the registration (up to two weeks), the date by which
+   * the organisme must accept is told again against today, as at the choice.
+   */
+  public void recalculer(DelegateExecution execution) {
+    alerter(execution, LocalDate.now(horloge), Jour.lire(execution.getVariable("dateDebutFormation").toString()));
+  }
+
+  // the élu's or the training's Alsace-Moselle holidays count, as for the 11 days themselves
+  private static void alerter(VariableScope dossier, LocalDate aujourdhui, LocalDate debut) {
+    LocalDate limite = DelaiInscription.dateLimiteAcceptation(debut,
+        VerifierDelaiInscriptionDelegate.departementPrudent(dossier));
+    dossier.setVariable("alerteDelaiInscription", aujourdhui.isAfter(limite)
         ? "ATTENTION : pour tenir les 11 jours ouvrés, l'organisme aurait dû accepter au plus tard le "
-            + limite.format(FRANCAIS) + " ; le DIFE ne pourra pas être mobilisé sur cette session."
-        : "L'organisme doit accepter la demande au plus tard le " + limite.format(FRANCAIS)
+            + Jour.enFrancais(limite) + " ; le DIFE ne pourra pas être mobilisé sur cette session."
+        : "L'organisme doit accepter la demande au plus tard le " + Jour.enFrancais(limite)
             + " pour tenir les 11 jours ouvrés.");
   }
 }

@@ -5,6 +5,7 @@ import fr.elus.dife.regles.DelaiInscription;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,9 +32,9 @@ public class VerifierDelaiInscriptionDelegate implements JavaDelegate {
    * Alsace-Moselle has two more holidays: when the training or the collectivity is
    * there, they are counted out, as losing the DIFE is worse than asking early.
    */
-  private static String departementPrudent(DelegateExecution execution) {
+  static String departementPrudent(VariableScope dossier) {
     for (String variable : new String[] {"codeInseeLieuFormation", "collectiviteCodeInsee"}) {
-      Object code = execution.getVariable(variable);
+      Object code = dossier.getVariable(variable);
       if (code != null && CalendrierOuvre.estAlsaceMoselle(code.toString().substring(0, 2))) {
         return code.toString().substring(0, 2);
       }

@@ -1,6 +1,7 @@
 package fr.elus.dife.regles;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -13,7 +14,14 @@ public final class Jour {
   public static final LocalDate PREMIER = LocalDate.of(1900, 1, 1);
   public static final LocalDate DERNIER = LocalDate.of(2100, 12, 31);
 
+  private static final DateTimeFormatter FRANCAIS = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
   private Jour() {
+  }
+
+  /** The day as a French reader writes it: 01/12/2026. */
+  public static String enFrancais(LocalDate jour) {
+    return jour.format(FRANCAIS);
   }
 
   /** "2026-03-02"; null or blank is refused as missing. */

@@ -46,6 +46,8 @@ final class BeansDuParcours implements BeforeEachCallback, AfterEachCallback {
   record CourrielPrevu(String modele, String destinataire, String reference) {
   }
 
+  static final String ADRESSE_CDC = "cdc@example.org";
+
   final List<CourrielPrevu> courriels = new ArrayList<>();
   final List<String> dossiersClos = new ArrayList<>();
   private final String maintenant;
@@ -136,12 +138,14 @@ final class BeansDuParcours implements BeforeEachCallback, AfterEachCallback {
     Mocks.register("statut", new PassageStatut());
     Mocks.register("echeances", new Echeances(CalendrierOuvre.FUSEAU));
     Mocks.register("delais", new DelaisParcours(DelaisProperties.PAR_DEFAUT, horloge));
-    Mocks.register("preparerEscalade", new PreparerEscaladeListener(horloge));
+    Mocks.register("preparerEscalade", new PreparerEscaladeListener(horloge, ADRESSE_CDC));
     Mocks.register("enregistrerCreationCompte", new EnregistrerCreationCompteListener(horloge));
     Mocks.register("enregistrerProcedureCourrier", new EnregistrerProcedureCourrierListener(horloge));
     Mocks.register("enregistrerActivationApplication", new EnregistrerActivationApplicationListener(horloge));
     Mocks.register("enregistrerDroitsElu", new EnregistrerDroitsEluListener());
     Mocks.register("enregistrerPiecesCdc", new EnregistrerPiecesCdcListener());
+    Mocks.register("enregistrerDecisionCloture", new EnregistrerDecisionClotureListener());
+    Mocks.register("enregistrerPiecesIdentiteCdc", new EnregistrerPiecesIdentiteCdcListener(horloge));
     Mocks.register("enregistrerChoixFormation", new EnregistrerChoixFormationListener(horloge));
     Mocks.register("enregistrerInscription", new EnregistrerInscriptionListener());
     Mocks.register("enregistrerRelanceOrganisme", new EnregistrerRelanceOrganismeListener(horloge));

@@ -87,6 +87,12 @@ class DifeParcoursProcessTest {
     assertThat(instance).isWaitingAt("Appel_InscriptionFormation");
     propositionRecue("2026-03-02", "2026-03-18", fin, "75056");
     runtimeService().correlateMessage("InscriptionValidee", CLE, Map.of("dateValidation", "2026-03-10"));
+    ProcessInstance inscription = runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey("dife-inscription-formation").superProcessInstanceId(instance.getId()).singleResult();
+    assertThat(instance).variables().containsEntry("statutDossier", "VALIDATION");
+    assertThat(inscription).isWaitingAt("Timer_DebutFormationValidee");
+    HeureDeParis.maintenant("2026-03-18T00:00");
+    execute(job(inscription));
   }
 
   private ProcessInstance jusquAuxFraisThr() {
@@ -251,6 +257,117 @@ class DifeParcoursProcessTest {
   }
 
   @Test
+  void sansSmartphoneLeCourrierRecommandeVerifieLIdentiteSansApplication() {
+    ProcessInstance instance = ouvrir(Elus.avec("smartphoneOs", "AUCUN", "smartphoneVersionMajeure", null));
+    ProcessInstance identite = calledProcessInstance("dife-identite-numerique");
+    complete(task(identite), Map.of("reponseCompteMcf", "OUI", "piecesCourrier",
+        List.of("PIECE_IDENTITE", "JUSTIFICATIF_SECURITE_SOCIALE", "FORMULAIRE"), "datePostage", "2026-02-19"));
+    execute(job(identite));
+    runtimeService().correlateMessage("CourrierRecommandeRecu", CLE);
+    execute(job(identite));
+
+    assertThat(identite).isEnded().hasPassed("Fin_IdentiteVerifieeParCourrier");
+    assertThat(instance).isWaitingAt("Tache_VerifierDroitsElu").variables()
+        .containsEntry("identiteVerifieeParCourrier", true).containsEntry("statutDossier", "VERIFICATION_DROITS");
+    assertThat(task().getDescription()).contains("avec son numéro de sécurité sociale et son mot de passe")
+        .doesNotContain("FranceConnect+");
+    assertThat(beans.modeles()).containsExactly("IDENTITE_COURRIER", "IDENTITE_VERIFIEE_COURRIER");
+    droitsVisibles(instance, "700");
+    assertThat(instance).isWaitingAt("Appel_InscriptionFormation");
+  }
+
+  private static final Map<String, Object> PIECES_IDENTITE_ENVOYEES = Map.of("piecesIdentiteCdc",
+      List.of("PIECE_IDENTITE_RECTO_VERSO", "CARTE_VITALE_OU_NIR", "CAPTURE_ERREUR", "EXPLICATION_PROBLEME"),
+      "dateEnvoiPiecesCdc", "2026-02-20", "expediteurPiecesCdc", "CONSEILLER");
+
+  /** Face to face verified, then FranceConnect+ cannot be created when the app is activated. */
+  private static ProcessInstance echecFranceConnectALActivation(String erreur) {
+    ProcessInstance identite = calledProcessInstance("dife-identite-numerique");
+    execute(job(identite));
+    complete(task(identite), Map.of("compteLaPoste", "EXISTANT", "modeVerification", "FACE_A_FACE"));
+    execute(job(identite));
+    runtimeService().correlateMessage("VerificationFaceAFaceFaite", CLE);
+    execute(job(identite));
+    complete(task(identite), Map.of("issueActivation", "ECHEC_FRANCECONNECT", "descriptionErreur", erreur));
+    return identite;
+  }
+
+  @Test
+  void franceConnectImpossibleALIdentiteEscaladeALaCdcPuisVerificationDesDroits() {
+    ProcessInstance instance = ouvrir(Elus.avec("cameraEtMicro", false));
+    ProcessInstance identite = echecFranceConnectALActivation("« Erreur FC-403 » à la création de FranceConnect+");
+
+    assertThat(identite).isEnded().hasPassed("Fin_EchecFranceConnect");
+    assertThat(instance).hasPassed("Erreur_EchecFranceConnectIdentite").isWaitingAt("Appel_EscaladeIdentite")
+        .variables().containsEntry("statutDossier", "ESCALADE_CDC");
+    ProcessInstance escalade = calledProcessInstance("dife-escalade-cdc");
+    assertThat(escalade).variables().containsEntry("motifEscalade", "ECHEC_FRANCECONNECT")
+        .containsEntry("descriptionErreur", "« Erreur FC-403 » à la création de FranceConnect+");
+    execute(job(escalade));
+    execute(job(escalade));
+    assertThat(beans.modeles()).endsWith("ESCALADE_ECHEC_FRANCECONNECT", "ESCALADE_INFORMATION_ELU_ECHEC_FRANCECONNECT");
+    assertThat(task(escalade).getTaskDefinitionKey()).isEqualTo("Tache_EnregistrerPiecesIdentiteCdc");
+    complete(task(escalade), PIECES_IDENTITE_ENVOYEES);
+    runtimeService().createMessageCorrelation("ReponseCdc").processInstanceBusinessKey(CLE)
+        .setVariable("reponseCdcResolue", true).setVariable("piecesDemandeesCdc", List.of()).correlate();
+
+    droitsVisibles(instance, "700");
+    assertThat(instance).hasPassed("Appel_EscaladeIdentite").isWaitingAt("Appel_InscriptionFormation");
+  }
+
+  private static void cloreLaTache(ProcessInstance processus, String motif) {
+    complete(task(processus), Map.of("actionSuperviseur", "Relances", "decisionCloture", "CLORE", "motifCloture", motif));
+  }
+
+  private static void nonMobiliseAvecSonMotif(ProcessInstance instance, String bord, String motif) {
+    assertThat(instance).isEnded().hasPassed(bord).variables()
+        .containsEntry("statutDossier", "CLOS_DIFE_NON_MOBILISE").containsEntry("motifCloture", motif);
+  }
+
+  @Test
+  void unCourrierJamaisRecuOuUneCdcSansSolutionClotLeDossierAvecSonMotif() {
+    ProcessInstance courrier = ouvrir(Elus.avec("smartphoneOs", "AUCUN", "smartphoneVersionMajeure", null));
+    ProcessInstance identite = calledProcessInstance("dife-identite-numerique");
+    complete(task(identite), Map.of("reponseCompteMcf", "OUI", "piecesCourrier",
+        List.of("PIECE_IDENTITE", "JUSTIFICATIF_SECURITE_SOCIALE", "FORMULAIRE"), "datePostage", "2026-02-19"));
+    execute(job(identite));
+    for (int relance = 1; relance <= 4; relance++) {
+      execute(job(identite));
+      execute(job(identite));
+      complete(task(identite), Map.of("resultatSuiviCourrier", "Rien."));
+    }
+    cloreLaTache(identite, "Courrier jamais reçu.");
+    nonMobiliseAvecSonMotif(courrier, "Fin_IdentiteNonMobilise", "Courrier jamais reçu.");
+
+    ProcessInstance droits = ouvrir(Elus.avec("identiteNumerique", true));
+    complete(task(), Map.of("reponseDroitsVisibles", "NON"));
+    ProcessInstance escaladeDroits = calledProcessInstance("dife-escalade-cdc");
+    for (int job = 0; job < 4; job++) {
+      execute(job(escaladeDroits));
+    }
+    cloreLaTache(escaladeDroits, "La CDC ne trouve pas le mandat.");
+    nonMobiliseAvecSonMotif(droits, "Fin_EscaladeDroitsNonMobilise", "La CDC ne trouve pas le mandat.");
+    assertThat(beans.dossiersClos).containsExactly(CLE, CLE);
+  }
+
+  @Test
+  void uneCdcQuiRefuseApresLEchecFranceConnectClotLeDossier() {
+    ProcessInstance instance = ouvrir(Elus.avec("cameraEtMicro", false));
+    echecFranceConnectALActivation("FC-403");
+    assertThat(instance).isWaitingAt("Appel_EscaladeIdentite");
+    ProcessInstance escalade = calledProcessInstance("dife-escalade-cdc");
+    execute(job(escalade));
+    execute(job(escalade));
+    complete(task(escalade), PIECES_IDENTITE_ENVOYEES);
+    runtimeService().createMessageCorrelation("ReponseCdc").processInstanceBusinessKey(CLE)
+        .setVariable("reponseCdcResolue", false).setVariable("piecesDemandeesCdc", List.of()).correlate();
+    complete(task(escalade), Map.of("reponseCdcConstatee", "Identité non vérifiable.", "decisionCloture", "CLORE",
+        "motifCloture", "La CDC ne peut pas vérifier l'identité."));
+
+    nonMobiliseAvecSonMotif(instance, "Fin_EscaladeIdentiteNonMobilise", "La CDC ne peut pas vérifier l'identité.");
+  }
+
+  @Test
   void droitsAbsentsEscaladeALaCdcPuisNouvelleVerification() {
     ProcessInstance instance = ouvrir(Elus.avec("identiteNumerique", true));
     complete(task(), Map.of("reponseDroitsVisibles", "NON"));
@@ -260,7 +377,7 @@ class DifeParcoursProcessTest {
     assertThat(escalade).variables().containsEntry("motifEscalade", "DROITS_ELU_ABSENTS");
     execute(job(escalade));
     execute(job(escalade));
-    assertThat(beans.modeles()).containsExactly("ESCALADE_DROITS_ELU_ABSENTS", "ESCALADE_INFORMATION_ELU");
+    assertThat(beans.modeles()).containsExactly("ESCALADE_DROITS_ELU_ABSENTS", "ESCALADE_INFORMATION_ELU_DROITS_ELU_ABSENTS");
     runtimeService().createMessageCorrelation("ReponseCdc").processInstanceBusinessKey(CLE)
         .setVariable("reponseCdcResolue", true).setVariable("piecesDemandeesCdc", List.of()).correlate();
 

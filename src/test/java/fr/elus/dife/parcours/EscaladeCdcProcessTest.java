@@ -48,8 +48,46 @@ class EscaladeCdcProcessTest {
         .containsEntry("dateEscalade", "2026-11-24");
     execute(job());
     execute(job());
+    if (motif.equals("ECHEC_FRANCECONNECT")) {
+      complete(task(), PIECES_IDENTITE_ENVOYEES);
+    }
     assertThat(instance).isWaitingAt("Timer_RelanceCdc");
     return instance;
+  }
+
+  private static final Map<String, Object> PIECES_IDENTITE_ENVOYEES = Map.of("piecesIdentiteCdc",
+      List.of("PIECE_IDENTITE_RECTO_VERSO", "CARTE_VITALE_OU_NIR", "CAPTURE_ERREUR", "EXPLICATION_PROBLEME"),
+      "dateEnvoiPiecesCdc", "2026-11-24", "expediteurPiecesCdc", "ELU");
+
+  @Test
+  void echecFranceConnectLEluEnvoieSesPiecesALaCdcEtLeConseillerLeNoteSansImage() {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("dife-escalade-cdc", CLE,
+        Elus.avec("motifEscalade", "ECHEC_FRANCECONNECT", "descriptionErreur", "Erreur FC+ 403"));
+    assertThat(instance).isStarted();
+    execute(job());
+    execute(job());
+    assertThat(beans.courriels).extracting(BeansDuParcours.CourrielPrevu::modele, BeansDuParcours.CourrielPrevu::destinataire)
+        .containsExactly(tuple("ESCALADE_ECHEC_FRANCECONNECT", "CDC"),
+            tuple("ESCALADE_INFORMATION_ELU_ECHEC_FRANCECONNECT", "ELU"));
+    assertThat(instance).variables().containsEntry("adresseCdc", BeansDuParcours.ADRESSE_CDC);
+
+    assertThat(instance).isWaitingAt("Tache_EnregistrerPiecesIdentiteCdc");
+    assertThat(task()).hasCandidateGroup("conseillers").hasDueDate(paris("2026-12-01T10:00"));
+    assertThat(jobQuery().timers().count()).as("the two weeks start once the pieces are sent").isZero();
+    assertThatThrownBy(() -> complete(task(), Map.of("piecesIdentiteCdc", List.of("PIECE_IDENTITE_RECTO_VERSO"),
+        "dateEnvoiPiecesCdc", "2026-11-24", "expediteurPiecesCdc", "ELU")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("piecesIdentiteCdc");
+    assertThatThrownBy(() -> complete(task(), Map.of("piecesIdentiteCdc", PIECES_IDENTITE_ENVOYEES.get("piecesIdentiteCdc"),
+        "dateEnvoiPiecesCdc", "2026-11-25", "expediteurPiecesCdc", "ELU")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("dateEnvoiPiecesCdc");
+    maintenant("2026-11-26T09:00");
+    complete(task(), PIECES_IDENTITE_ENVOYEES);
+
+    assertThat(instance).isWaitingAt("Timer_RelanceCdc").variables()
+        .containsEntry("envoiPiecesIdentiteCdc", "le 24/11/2026, par l'élu depuis sa messagerie");
+    assertThat(job().getDuedate()).isEqualTo(paris("2026-12-10T09:00"));
+    reponseCdc(true, List.of());
+    assertThat(instance).isEnded().hasPassed("Tache_EnregistrerPiecesIdentiteCdc", "Fin_EscaladeResolue");
   }
 
   private static void reponseCdc(boolean resolu, List<String> pieces) {
@@ -62,7 +100,7 @@ class EscaladeCdcProcessTest {
     ProcessInstance instance = escalader("DROITS_ELU_ABSENTS");
     assertThat(beans.courriels).extracting(BeansDuParcours.CourrielPrevu::modele, BeansDuParcours.CourrielPrevu::destinataire)
         .containsExactly(tuple("ESCALADE_DROITS_ELU_ABSENTS", "CDC"),
-            tuple("ESCALADE_INFORMATION_ELU", "ELU"));
+            tuple("ESCALADE_INFORMATION_ELU_DROITS_ELU_ABSENTS", "ELU"));
     assertThat(job().getDuedate()).isEqualTo(paris("2026-12-08T10:00"));   // 14 days
 
     reponseCdc(true, List.of());
@@ -107,6 +145,40 @@ class EscaladeCdcProcessTest {
 
     reponseCdc(true, List.of());
     assertThat(instance).isEnded();
+  }
+
+  @Test
+  void uneCdcQuiNeResoutJamaisPeutClore() {
+    ProcessInstance instance = escalader("DROITS_ELU_ABSENTS");
+    execute(job());
+    execute(job());
+    assertThatThrownBy(() -> complete(task(), Map.of("actionSuperviseur", "Trois relances", "decisionCloture", "CLORE")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("motifCloture");
+
+    complete(task(), Map.of("actionSuperviseur", "Trois relances", "decisionCloture", "CLORE",
+        "motifCloture", "La CDC ne répond plus depuis six semaines."));
+
+    assertThat(instance).isEnded().hasPassed("Fin_EscaladeSansReponse").variables()
+        .containsEntry("motifCloture", "La CDC ne répond plus depuis six semaines.");
+  }
+
+  @Test
+  void uneCdcQuiRefuseSansDemanderDePieceLeConseillerLuiRepondOuClot() {
+    ProcessInstance repondu = escalader("DROITS_ELU_ABSENTS");
+    reponseCdc(false, List.of());
+    assertThat(repondu).isWaitingAt("Tache_DeciderApresRefusCdc");
+    assertThat(task()).hasCandidateGroup("conseillers").hasDueDate(paris("2026-11-26T10:00"));
+    complete(task(), Map.of("reponseCdcConstatee", "Pas de mandat trouvé.", "decisionCloture", "RELANCER"));
+    assertThat(repondu).isWaitingAt("Tache_RassemblerPieces");
+    complete(task(), Map.of("piecesEnvoyees", "Arrêté d'élection du conseil municipal."));
+    execute(job());
+    assertThat(repondu).isWaitingAt("Timer_RelanceCdc");
+    reponseCdc(false, List.of());
+    complete(task(), Map.of("reponseCdcConstatee", "Refus définitif.", "decisionCloture", "CLORE",
+        "motifCloture", "La CDC refuse d'ouvrir le compte Élu."));
+
+    assertThat(repondu).isEnded().hasPassed("Fin_RefusCdc");
+    assertThat(beans.modeles()).endsWith("COMPLEMENT_CDC");
   }
 
   @Test

@@ -14,6 +14,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -48,10 +49,20 @@ class IdentiteNumeriqueProcessTest {
     assertThat(instance).isEnded().hasPassed("Fin_IdentiteCreee").variables().containsEntry("identiteNumerique", true);
   }
 
+  /** The registered letter verified the identity for MCF: no smartphone, so no app to activate (R3). */
+  private void identiteVerifieeParCourrier(ProcessInstance instance) {
+    assertThat(instance).isWaitingAt("Envoi_IdentiteVerifieeCourrier");
+    execute(job());
+    assertThat(instance).isEnded().hasPassed("Fin_IdentiteVerifieeParCourrier")
+        .hasNotPassed("Envoi_VerificationFaceAFace", "Envoi_ActivationApplication", "Tache_ActiverApplication");
+    assertThat(instance).variables().containsEntry("identiteVerifieeParCourrier", true)
+        .containsEntry("identiteNumerique", false);
+  }
+
   private void verificationFaceAFace(ProcessInstance instance) {
     assertThat(instance).isWaitingAt("Envoi_VerificationFaceAFace");
     execute(job());
-    assertThat(instance).isWaitingAt("Attente_VerificationFaceAFace");
+    assertThat(instance).isWaitingAt("Timer_SuiviFaceAFace");
     runtimeService().correlateMessage("VerificationFaceAFaceFaite", CLE);
   }
 
@@ -183,10 +194,86 @@ class IdentiteNumeriqueProcessTest {
     execute(job());
 
     runtimeService().correlateMessage("CourrierRecommandeRecu", CLE);
-    verificationFaceAFace(instance);
-    terminerParActivation(instance);
+    identiteVerifieeParCourrier(instance);
     assertThat(beans.modeles()).containsExactly("IDENTITE_COURRIER", "RELANCE_COURRIER", "RELANCE_COURRIER",
-        "VERIFICATION_FACE_A_FACE", "ACTIVATION_APPLICATION");
+        "IDENTITE_VERIFIEE_COURRIER");
+  }
+
+  @Test
+  void franceConnectImpossibleALActivationRemonteLErreurPourLaCdc() {
+    ProcessInstance instance = demarrer(Elus.avec("preferenceCanal", "BUREAU_DE_POSTE"));
+    execute(job());
+    complete(task(), Map.of("bureauDePoste", "Orléans République", "dateRendezVous", "2026-11-24"));
+    verificationFaceAFace(instance);
+    execute(job());
+    assertThatThrownBy(() -> complete(task(), Map.of("issueActivation", "ECHEC_FRANCECONNECT", "descriptionErreur", " ")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("descriptionErreur");
+    assertThatThrownBy(() -> complete(task(), Map.of("issueActivation", "PEUT_ETRE")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("issueActivation");
+
+    complete(task(), Map.of("issueActivation", "ECHEC_FRANCECONNECT", "descriptionErreur", "Erreur FC-403"));
+
+    assertThat(instance).isEnded().hasPassed("Fin_EchecFranceConnect").hasNotPassed("Fin_IdentiteCreee")
+        .variables().containsEntry("identiteNumerique", false);
+  }
+
+  @Test
+  void sansNouvellesDuFaceAFaceLeConseillerFaitLePointApresDixJoursOuvres() {
+    ProcessInstance instance = demarrer(Elus.avec("preferenceCanal", "BUREAU_DE_POSTE"));
+    execute(job());
+    complete(task(), Map.of("bureauDePoste", "Orléans République", "dateRendezVous", "2026-11-24"));
+    execute(job());
+    assertThat(instance).isWaitingAt("Timer_SuiviFaceAFace");
+    assertThat(job().getDuedate()).as("10 working days, 11 November not being in them")
+        .isEqualTo(paris("2026-12-08T10:00"));
+
+    maintenant("2026-12-08T10:00");
+    execute(job());
+    assertThat(instance).isWaitingAt("Tache_SuivreFaceAFace");
+    assertThat(task()).hasCandidateGroup("conseillers").hasDueDate(paris("2026-12-08T10:00"));
+    complete(task(), Map.of("resultatSuiviFaceAFace", "Rendez-vous repris au 15/12."));
+    assertThat(instance).isWaitingAt("Timer_SuiviFaceAFace");
+    assertThat(job().getDuedate()).isEqualTo(paris("2026-12-22T10:00"));
+
+    runtimeService().correlateMessage("VerificationFaceAFaceFaite", CLE);
+    terminerParActivation(instance);
+  }
+
+  /** Fires the weekly reminders until the count of dife.delais.relances-courrier (4 by default). */
+  private void relancesJusquAuxSuperviseurs(ProcessInstance instance, String depuis) {
+    maintenant(depuis);
+    for (int relance = 1; relance <= 4; relance++) {
+      execute(job());   // the timer
+      execute(job());   // the email
+      assertThat(instance).variables().containsEntry("relancesCourrier", (long) relance);
+      complete(task(), Map.of("resultatSuiviCourrier", "Toujours rien."));
+      if (relance < 4) {
+        assertThat(instance).isWaitingAt("Timer_RelanceSuivante");
+        ClockUtil.setCurrentTime(job().getDuedate());
+      }
+    }
+    assertThat(instance).isWaitingAt("Tache_ReprendreProcedureCourrier");
+    assertThat(task()).hasCandidateGroup("superviseurs");
+  }
+
+  @Test
+  void lesRelancesDuCourrierSArretentEtLesSuperviseursRelancentOuClosent() {
+    ProcessInstance instance = demarrer(Elus.avec("smartphoneOs", "AUCUN", "smartphoneVersionMajeure", null));
+    complete(task(), Map.of("reponseCompteMcf", "OUI", "piecesCourrier",
+        List.of("PIECE_IDENTITE", "JUSTIFICATIF_SECURITE_SOCIALE", "FORMULAIRE"), "datePostage", "2026-11-23"));
+    execute(job());
+    relancesJusquAuxSuperviseurs(instance, "2026-12-21T09:00");
+    assertThat(beans.modeles()).filteredOn("RELANCE_COURRIER"::equals).hasSize(4);
+    assertThatThrownBy(() -> complete(task(), Map.of("actionSuperviseur", "Appel", "decisionCloture", "CLORE")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("motifCloture");
+
+    complete(task(), Map.of("actionSuperviseur", "Appel de l'élu", "decisionCloture", "RELANCER"));
+    assertThat(instance).isWaitingAt("Timer_RelanceSuivante").variables().containsEntry("relancesCourrier", 0L);
+    relancesJusquAuxSuperviseurs(instance, "2027-01-18T09:00");
+    complete(task(), Map.of("actionSuperviseur", "Appel de MCF", "decisionCloture", "CLORE",
+        "motifCloture", "Courrier recommandé jamais reçu après 12 semaines."));
+
+    assertThat(instance).isEnded().hasPassed("Fin_ProcedureCourrierSansSuite").hasNotPassed("Fin_IdentiteVerifieeParCourrier");
   }
 
   @Test

@@ -97,7 +97,8 @@ class InscriptionFormationProcessTest {
     execute(jobQuery().activityId("Envoi_RappelValidation").singleResult());
 
     runtimeService().correlateMessage("InscriptionValidee", CLE, Map.of("dateValidation", "2026-03-14"));
-    assertThat(instance).isEnded().hasPassed("Fin_InscriptionValidee", "Fin_RappelEnvoye");
+    formationCommencee(instance);
+    assertThat(instance).hasPassed("Fin_RappelEnvoye");
     assertThat(beans.modeles()).containsExactly("REPARTITION_VALIDATION", "RAPPEL_VALIDATION");
   }
 
@@ -150,10 +151,27 @@ class InscriptionFormationProcessTest {
     assertThat(escalade).variables().containsEntry("motifEscalade", "ECHEC_FRANCECONNECT");
     execute(job(escalade));
     execute(job(escalade));
+    complete(task(escalade), Map.of("piecesIdentiteCdc", List.of("PIECE_IDENTITE_RECTO_VERSO", "CARTE_VITALE_OU_NIR",
+        "CAPTURE_ERREUR", "EXPLICATION_PROBLEME"), "dateEnvoiPiecesCdc", "2026-02-20", "expediteurPiecesCdc", "ELU"));
+    maintenant("2026-04-01T10:00");   // the CDC took its time
     runtimeService().createMessageCorrelation("ReponseCdc").processInstanceBusinessKey(CLE)
         .setVariable("reponseCdcResolue", true).setVariable("piecesDemandeesCdc", List.of()).correlate();
 
-    assertThat(instance).isWaitingAt("Tache_InscrireSurMcf");
+    assertThat(instance).isWaitingAt("Tache_InscrireSurMcf").variables().containsEntry("alerteDelaiInscription",
+        "ATTENTION : pour tenir les 11 jours ouvrés, l'organisme aurait dû accepter au plus tard le 29/03/2026 ; "
+            + "le DIFE ne pourra pas être mobilisé sur cette session.");
+  }
+
+  @Test
+  void enAlsaceMoselleLaDateLimiteDAcceptationCompteLeVendrediSaint() {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("dife-inscription-formation", CLE,
+        Elus.avec("collectiviteCodeInsee", "57463", "collectiviteNom", "Metz"));
+    assertThat(instance).isWaitingAt("Tache_ChoisirFormation");
+    choisir("2026-04-14", "500");
+
+    // 2026-03-26 would leave 10 working days only in Moselle (Good Friday, 3 April)
+    assertThat(instance).variables().containsEntry("alerteDelaiInscription",
+        "L'organisme doit accepter la demande au plus tard le 25/03/2026 pour tenir les 11 jours ouvrés.");
   }
 
   @Test
@@ -244,6 +262,54 @@ class InscriptionFormationProcessTest {
     execute(job());
     complete(taskQuery().taskDefinitionKey("Tache_ConstaterValidation").singleResult(), Map.of("dateValidation", "2026-02-20"));
 
-    assertThat(instance).isEnded().hasPassed("Fin_ValidationConstatee", "Esc_ValidationConstatee", "Fin_InscriptionValidee");
+    assertThat(instance).hasPassed("Fin_ValidationConstatee", "Esc_ValidationConstatee");
+    formationCommencee(instance);
+  }
+
+  /** Validated: the dossier stays in VALIDATION until the first day of the training. */
+  private static void formationCommencee(ProcessInstance instance) {
+    assertThat(instance).isWaitingAt("Timer_DebutFormationValidee").variables().containsEntry("statutDossier", "VALIDATION");
+    assertThat(job().getDuedate()).isEqualTo(paris("2026-03-18T00:00"));
+    maintenant("2026-03-18T00:00");
+    execute(job());
+    assertThat(instance).isEnded().hasPassed("Fin_FormationCommencee", "Fin_InscriptionValidee");
+  }
+
+  private ProcessInstance valideePuis(String message, Map<String, Object> donnees) {
+    ProcessInstance instance = demarrer("2000.00");
+    choisir("2026-03-18", "1200");
+    inscrire(instance);
+    proposition("2026-03-02", "2026-03-18", "1200.00");
+    execute(job());
+    runtimeService().correlateMessage("InscriptionValidee", CLE, Map.of("dateValidation", "2026-03-03"));
+    runtimeService().correlateMessage(message, CLE, donnees);
+    assertThat(instance).isWaitingAt("Tache_DeciderFormationChangee");
+    assertThat(task()).hasCandidateGroup("conseillers");
+    return instance;
+  }
+
+  @Test
+  void uneFormationDeplaceeApresLaValidationRevientAuChoixAvecSesNouvellesDates() {
+    ProcessInstance instance = valideePuis("FormationDeplacee", Map.of("dateDebutFormation", "2026-05-11",
+        "dateFinFormation", "2026-05-12", "changementFormation", "déplacée du 11/05/2026 au 12/05/2026, annoncé par l'élu"));
+    assertThat(task().getDescription()).contains("déplacée du 11/05/2026 au 12/05/2026");
+    complete(task(), Map.of("decisionCloture", "RELANCER"));
+
+    assertThat(instance).isWaitingAt("Tache_ChoisirFormation").variables()
+        .containsEntry("statutDossier", "CHOIX_FORMATION").containsEntry("dateDebutFormation", "2026-05-11");
+    choisir("2026-05-11", "1200");
+    assertThat(instance).variables().containsEntry("alerteDelaiInscription",
+        "L'organisme doit accepter la demande au plus tard le 21/04/2026 pour tenir les 11 jours ouvrés.");
+    assertThat(task().getDueDate()).as("registration due again, from the new start")
+        .isAfter(paris("2026-04-01T00:00")).isBefore(paris("2026-05-11T00:00"));
+  }
+
+  @Test
+  void uneFormationAnnuleeApresLaValidationPeutClore() {
+    ProcessInstance instance = valideePuis("FormationAnnulee",
+        Map.of("changementFormation", "annulée, annoncé par l'organisme : faute d'inscrits"));
+    complete(task(), Map.of("decisionCloture", "CLORE", "motifCloture", "Session annulée, aucune autre avant l'été."));
+
+    assertThat(instance).isEnded().hasPassed("Msg_FormationAnnulee", "Fin_FormationAnnulee");
   }
 }

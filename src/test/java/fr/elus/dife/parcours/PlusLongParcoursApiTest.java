@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.elus.dife.ApplicationDemarree;
 import fr.elus.dife.Attente;
 import fr.elus.dife.ClientHttp;
-import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.PlusLongParcours;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import com.icegreen.greenmail.util.GreenMail;
@@ -32,60 +29,31 @@ class PlusLongParcoursApiTest implements PlusLongParcours.Conduite {
   GreenMail smtp;
 
   private ClientHttp http;
-  private String reference;
-  private int evenements;
+  private DossierParHttp suivi;
 
   private JsonNode dossier() {
-    return http.get("conseiller45", "/api/dossiers/" + reference).corps();
-  }
-
-  private String tache(String definition) {
-    Attente.jusqua("la tâche " + definition, () -> http.get("conseiller45",
-        "/engine-rest/task?processInstanceBusinessKey=" + reference + "&taskDefinitionKey=" + definition).corps().size() == 1);
-    return http.get("conseiller45", "/engine-rest/task?processInstanceBusinessKey=" + reference
-        + "&taskDefinitionKey=" + definition).corps().get(0).get("id").asText();
+    return suivi.vue();
   }
 
   @Override
   public void terminer(String definition, Object... clesValeurs) {
-    Map<String, Object> variables = new HashMap<>();
-    for (int i = 0; i < clesValeurs.length; i += 2) {
-      variables.put((String) clesValeurs[i], Map.of("value", clesValeurs[i + 1]));
-    }
-    Reponse reponse = http.post("conseiller45", "/engine-rest/task/" + tache(definition) + "/complete",
-        Map.of("variables", variables));
-    assertThat(reponse.statut()).as(definition + " : " + reponse.brute().body()).isEqualTo(204);
+    suivi.terminer(definition, clesValeurs);
   }
 
   @Override
   public void evenement(String type, Map<String, Object> donnees) {
-    String id = type + "-" + reference + "-" + ++evenements;
-    Attente.jusqua("l'attente de " + type, () -> http.post("conseiller45", "/api/dossiers/" + reference + "/evenements",
-        Map.of("idEvenement", id, "type", type, "date", OffsetDateTime.now().toString(), "donnees", donnees))
-        .statut() == 202);
+    suivi.evenement(type, donnees);
   }
 
-  /** What an administrator does in Cockpit to fire a timer now. */
   @Override
   public void declencherTimer(String activite) {
-    Attente.jusqua("le timer " + activite, () -> jobTimer(activite) != null);
-    assertThat(http.post("admin", "/engine-rest/job/" + jobTimer(activite) + "/execute", Map.of()).statut()).isEqualTo(204);
-  }
-
-  private String jobTimer(String activite) {
-    for (JsonNode instance : http.get("admin", "/engine-rest/process-instance?businessKey=" + reference).corps()) {
-      JsonNode jobs = http.get("admin", "/engine-rest/job?timers=true&activityId=" + activite
-          + "&processInstanceId=" + instance.get("id").asText()).corps();
-      if (jobs.size() == 1) {
-        return jobs.get(0).get("id").asText();
-      }
-    }
-    return null;
+    suivi.declencherTimer(activite);
   }
 
   @Override
   public String ouvrir(ObjectNode corps) {
-    reference = http.post("conseiller45", "/api/dossiers", corps).corps().get("reference").asText();
+    String reference = http.post("conseiller45", "/api/dossiers", corps).corps().get("reference").asText();
+    suivi = new DossierParHttp(http, reference);
     return reference;
   }
 
@@ -115,10 +83,16 @@ class PlusLongParcoursApiTest implements PlusLongParcours.Conduite {
     assertThat(historique).anySatisfy(d -> assertThat(d).contains("Vos frais de repas et d'hébergement"));
     assertThat(historique).anySatisfy(d -> assertThat(d).contains("Avez-vous reçu le courrier recommandé"));
     assertThat(historique).anySatisfy(d -> assertThat(d).contains("Échec FranceConnect+"));
-    assertThat(clos.get("historique").findValuesAsText("type").stream().filter("EVENEMENT"::equals)).hasSize(evenements);
+    assertThat(clos.get("historique").findValuesAsText("type").stream().filter("EVENEMENT"::equals)).hasSize(suivi.evenementsEnvoyes());
 
     // what the élu received
     String email = demande.get("elu").get("email").asText();
+    // no smartphone: the registered letter verified the identity, no app step (R3)
+    assertThat(corps(email, "identité est vérifiée pour Mon Compte Formation")).contains(
+        "vous n'avez pas d'application à installer", "numéro de sécurité sociale", "onglet DROITS");
+    assertThat(CourrielsRecus.a(smtp, email, "application L'Identité Numérique")).isEmpty();
+    assertThat(clos.get("historique").findValuesAsText("description"))
+        .noneSatisfy(d -> assertThat(d).contains("Confirmer l'activation de l'application"));
     assertThat(corps(email, "qui paie")).contains("pris en charge par votre DIFE", "700.00 €",
         "collectivité : 400.00 €", "reste à votre charge, à régler par virement : 100.00 €",
         "Je confirme mon inscription");

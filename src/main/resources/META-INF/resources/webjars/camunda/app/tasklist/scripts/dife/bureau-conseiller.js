@@ -298,7 +298,7 @@ function choixParmi(id, options, valeur) {
 const CHAMPS_EVENEMENT = {
   REPONSE_CDC: [
     ['resolu', 'Réponse de la CDC', () => choixParmi('dife-ev-resolu', [['', '— choisir —'],
-      ['oui', 'Les droits sont rétablis (résolu)'], ['non', 'La CDC demande des pièces']]), null],
+      ['oui', 'Les droits sont rétablis (résolu)'], ['non', 'Non résolu : pièces demandées, ou refus si aucune']]), null],
     ['piecesDemandees', 'Pièces demandées, une par ligne', () => el('textarea', {id: 'dife-ev-piecesDemandees',
       className: 'form-control', rows: 3}), 'Seulement si la CDC demande des pièces.']
   ],
@@ -311,6 +311,17 @@ const CHAMPS_EVENEMENT = {
   ],
   INSCRIPTION_VALIDEE: [
     ['dateValidation', 'Date de validation sur Mon Compte Formation', () => texteSaisi('dife-ev-dateValidation', aujourdhuiSaisi(), 'jj/mm/aaaa'), 'jj/mm/aaaa']
+  ],
+  FORMATION_ANNULEE: [
+    ['signalePar', 'Annoncé par', () => choixParmi('dife-ev-signalePar', [['', '— choisir —'],
+      ['ORGANISME', 'L\'organisme de formation'], ['ELU', 'L\'élu']]), null],
+    ['motif', 'Motif de l\'annulation', () => el('textarea', {id: 'dife-ev-motif', className: 'form-control', rows: 2}), null]
+  ],
+  FORMATION_DEPLACEE: [
+    ['signalePar', 'Annoncé par', () => choixParmi('dife-ev-signalePar', [['', '— choisir —'],
+      ['ORGANISME', 'L\'organisme de formation'], ['ELU', 'L\'élu']]), null],
+    ['dateDebut', 'Nouveau début de la session', () => texteSaisi('dife-ev-dateDebut', '', 'jj/mm/aaaa'), 'jj/mm/aaaa'],
+    ['dateFin', 'Nouvelle fin de la session', () => texteSaisi('dife-ev-dateFin', '', 'jj/mm/aaaa'), 'jj/mm/aaaa']
   ]
 };
 const DATES_EVENEMENT = ['dateAcceptation', 'dateDebut', 'dateFin', 'dateValidation'];

@@ -1,0 +1,264 @@
+package fr.elus.dife.parcours;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
+import fr.elus.dife.ApplicationDemarree;
+import fr.elus.dife.Attente;
+import fr.elus.dife.ClientHttp;
+import fr.elus.dife.ClientHttp.Reponse;
+import fr.elus.dife.DossiersDeTest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The paths of the journey's second pass (issue 12) as other systems and the
+ * conseiller drive them from outside: REST API, outside events, tasks completed over
+ * /engine-rest, timers fired as an administrator does in Cockpit, and the emails as
+ * the SMTP server receives them.
+ */
+@ApplicationDemarree
+class ParcoursSansImpasseApiTest {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  GreenMail smtp;
+  @Value("${dife.cdc.email}")
+  String adresseCdc;
+
+  private ClientHttp http;
+  private String reference;
+  private DossierParHttp suivi;
+
+  @BeforeEach
+  void client() {
+    http = new ClientHttp(port);
+  }
+
+  private String ouvrir(ObjectNode demande) {
+    reference = http.post("conseiller45", "/api/dossiers", demande).corps().get("reference").asText();
+    suivi = new DossierParHttp(http, reference);
+    return reference;
+  }
+
+  private JsonNode dossier() {
+    return suivi.vue();
+  }
+
+  private String tache(String definition) {
+    return suivi.tache(definition);
+  }
+
+  private Reponse terminerPar(String utilisateur, String definition, Object... clesValeurs) {
+    return suivi.terminerPar(utilisateur, definition, clesValeurs);
+  }
+
+  private void terminer(String definition, Object... clesValeurs) {
+    suivi.terminer(definition, clesValeurs);
+  }
+
+  private void evenement(String type, Map<String, Object> donnees) {
+    suivi.evenement(type, donnees);
+  }
+
+  private Reponse evenementRefuse(String type, Map<String, Object> donnees) {
+    return suivi.envoyer("refuse-" + type + "-" + reference + "-" + System.nanoTime(), type, donnees);
+  }
+
+  private void declencherTimer(String activite) {
+    suivi.declencherTimer(activite);
+  }
+
+  private String jobTimer(String activite) {
+    return suivi.jobTimer(activite);
+  }
+
+  private String corps(String destinataire, String motsDuSujet) {
+    Attente.jusqua("le courriel « " + motsDuSujet + " »", () -> !CourrielsRecus.a(smtp, destinataire, motsDuSujet).isEmpty());
+    return CourrielsRecus.texte(CourrielsRecus.a(smtp, destinataire, motsDuSujet).get(0));
+  }
+
+  /** The dossier is closed as CLOS_DIFE_NON_MOBILISE, its reason kept on the journey. */
+  private void closAvecLeMotif(String motif) {
+    Attente.jusqua("la clôture", () -> dossier().get("statutDossier").asText().equals("CLOS_DIFE_NON_MOBILISE"));
+    assertThat(dossier().hasNonNull("dateCloture")).isTrue();
+    String parcours = http.get("conseiller45", "/engine-rest/history/process-instance?processDefinitionKey=dife-parcours"
+        + "&processInstanceBusinessKey=" + reference).corps().get(0).get("id").asText();
+    JsonNode motifs = http.get("conseiller45", "/engine-rest/history/variable-instance?variableName=motifCloture"
+        + "&processInstanceId=" + parcours).corps();
+    assertThat(motifs.findValuesAsText("value")).containsExactly(motif);
+  }
+
+  private static List<String> attendus(JsonNode vue) {
+    return vue.get("evenementsAttendus").findValuesAsText("type");
+  }
+
+  @Test
+  void sansNouvellesDuFaceAFaceUnPointPuisLaCdcRefuseEtLeDossierEstClos() {
+    ObjectNode demande = DossiersDeTest.demande(true);
+    ((ObjectNode) demande.get("situation")).put("preferenceCanal", "BUREAU_DE_POSTE");
+    ouvrir(demande);
+
+    terminer("Tache_RendezVousBureauDePoste", "bureauDePoste", "Orléans République",
+        "dateRendezVous", LocalDate.now().toString());
+    Attente.jusqua("l'attente du face à face", () -> attendus(dossier()).contains("VERIFICATION_FACE_A_FACE_FAITE"));
+    assertThat(dossier().get("echeances").findValuesAsText("nom")).contains("Vérification non signalée après le délai");
+    declencherTimer("Timer_SuiviFaceAFace");
+    terminer("Tache_SuivreFaceAFace", "resultatSuiviFaceAFace", "L'élu passe au bureau de poste demain.");
+    Attente.jusqua("un nouveau délai", () -> jobTimer("Timer_SuiviFaceAFace") != null);
+    assertThat(attendus(dossier())).as("the event can still be recorded").contains("VERIFICATION_FACE_A_FACE_FAITE");
+    evenement("VERIFICATION_FACE_A_FACE_FAITE", Map.of());
+    terminer("Tache_ActiverApplication", "issueActivation", "APPLICATION_ACTIVEE", "applicationActivee", true,
+        "dateActivation", LocalDate.now().toString());
+
+    // the rights are missing and the CDC answers without solving nor asking anything
+    terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "NON");
+    evenement("REPONSE_CDC", Map.of("resolu", false, "piecesDemandees", List.of()));
+    Reponse sansMotif = terminerPar("conseiller45", "Tache_DeciderApresRefusCdc", "reponseCdcConstatee", "Refus",
+        "decisionCloture", "CLORE");
+    assertThat(sansMotif.statut()).isNotEqualTo(204);
+    assertThat(sansMotif.brute().body()).contains("motifCloture");
+    terminer("Tache_DeciderApresRefusCdc", "reponseCdcConstatee", "Aucun mandat enregistré à ce nom.",
+        "decisionCloture", "CLORE", "motifCloture", "La CDC refuse : aucun mandat enregistré.");
+    closAvecLeMotif("La CDC refuse : aucun mandat enregistré.");
+  }
+
+  @Test
+  void lesRelancesDuCourrierSArretentEtUnSuperviseurClotLeDossier() {
+    ObjectNode demande = DossiersDeTest.demande(true);
+    ((ObjectNode) demande.get("situation").get("smartphone")).put("os", "AUCUN").remove("version");
+    ouvrir(demande);
+    String email = demande.get("elu").get("email").asText();
+
+    terminer("Tache_PreparerCourrier", "reponseCompteMcf", "OUI", "datePostage", LocalDate.now().toString(),
+        "piecesCourrier", List.of("PIECE_IDENTITE", "JUSTIFICATIF_SECURITE_SOCIALE", "FORMULAIRE"));
+    declencherTimer("Timer_QuatreSemaines");
+    for (int relance = 1; relance <= 4; relance++) {
+      terminer("Tache_SuivreCourrier", "resultatSuiviCourrier", "Toujours rien (" + relance + ").");
+      if (relance < 4) {
+        declencherTimer("Timer_RelanceSuivante");
+      }
+    }
+    Attente.jusqua("les quatre relances", () -> CourrielsRecus.a(smtp, email, "Avez-vous reçu").size() == 4);
+    assertThat(attendus(dossier())).contains("COURRIER_RECOMMANDE_RECU");
+    assertThat(http.get("superviseur45", "/engine-rest/task?processInstanceBusinessKey=" + reference
+        + "&candidateGroup=superviseurs").corps().findValuesAsText("taskDefinitionKey"))
+        .containsExactly("Tache_ReprendreProcedureCourrier");
+
+    Reponse reponse = terminerPar("superviseur45", "Tache_ReprendreProcedureCourrier", "actionSuperviseur",
+        "Appel de l'élu : rien reçu.", "decisionCloture", "CLORE", "motifCloture", "Courrier recommandé jamais reçu.");
+    assertThat(reponse.statut()).as(reponse.brute().body()).isEqualTo(204);
+    closAvecLeMotif("Courrier recommandé jamais reçu.");
+    assertThat(CourrielsRecus.a(smtp, email, "Avez-vous reçu")).hasSize(4);
+  }
+
+  /** A dossier with its identity already there, registered and validated, waiting for the training to start. */
+  private LocalDate valide() {
+    ObjectNode demande = DossiersDeTest.demande(true);
+    ((ObjectNode) demande.get("situation")).put("identiteNumerique", true);
+    ouvrir(demande);
+    String aujourdhui = LocalDate.now().toString();
+    LocalDate debut = fr.elus.dife.regles.CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 20, null);
+    terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "OUI", "montantDroitsLu", "700");
+    terminer("Tache_ChoisirFormation", "moyenRecherche", "DROITS_MANDAT", "organismeFormation", "Institut des élus",
+        "intituleFormation", "Urbanisme", "dateDebutFormation", debut.toString(), "dateFinFormation", debut.toString(),
+        "coutFormation", "500", "codeInseeLieuFormation", "45234");
+    terminer("Tache_InscrireSurMcf", "issueInscription", "DOSSIER_ENVOYE");
+    evenement("PROPOSITION_ORGANISME", Map.of("dateAcceptation", aujourdhui, "dateDebut", debut.toString(),
+        "dateFin", debut.toString(), "coutFormation", "500.00", "codeInseeLieu", "45234"));
+    evenement("INSCRIPTION_VALIDEE", Map.of("dateValidation", aujourdhui));
+    Attente.jusqua("l'attente du début", () -> attendus(dossier()).contains("FORMATION_ANNULEE"));
+    JsonNode enAttente = dossier();
+    assertThat(enAttente.get("statutDossier").asText()).as("EN_FORMATION only once it starts").isEqualTo("VALIDATION");
+    assertThat(attendus(enAttente)).containsExactly("FORMATION_ANNULEE", "FORMATION_DEPLACEE");
+    assertThat(enAttente.get("echeances").findValuesAsText("nom")).contains("Début de la formation");
+    return debut;
+  }
+
+  @Test
+  void uneFormationDeplaceeApresLaValidationRevientAuChoix() {
+    LocalDate debut = valide();
+    LocalDate nouveauDebut = debut.plusWeeks(6);
+    Reponse sansAuteur = evenementRefuse("FORMATION_DEPLACEE", Map.of("dateDebut", nouveauDebut.toString(),
+        "dateFin", nouveauDebut.toString()));
+    assertThat(sansAuteur.statut()).isEqualTo(400);
+    assertThat(sansAuteur.brute().body()).contains("donnees.signalePar");
+    evenement("FORMATION_DEPLACEE", Map.of("signalePar", "ORGANISME", "dateDebut", nouveauDebut.toString(),
+        "dateFin", nouveauDebut.plusDays(1).toString()));
+
+    String decision = tache("Tache_DeciderFormationChangee");
+    assertThat(http.get("conseiller45", "/engine-rest/task/" + decision).corps().get("description").asText())
+        .contains("annoncé par l'organisme");
+    terminer("Tache_DeciderFormationChangee", "decisionCloture", "RELANCER");
+    String choix = tache("Tache_ChoisirFormation");
+    assertThat(dossier().get("statutDossier").asText()).isEqualTo("CHOIX_FORMATION");
+    assertThat(http.get("conseiller45", "/engine-rest/task/" + choix + "/form-variables?variableNames=dateDebutFormation")
+        .corps().get("dateDebutFormation").get("value").asText()).isEqualTo(nouveauDebut.toString());
+  }
+
+  @Test
+  void uneFormationAnnuleeApresLaValidationClotLeDossier() {
+    valide();
+    evenement("FORMATION_ANNULEE", Map.of("signalePar", "ELU", "motif", "L'élu est malade."));
+    terminer("Tache_DeciderFormationChangee", "decisionCloture", "CLORE", "motifCloture", "Formation annulée par l'élu.");
+    closAvecLeMotif("Formation annulée par l'élu.");
+  }
+
+  @Test
+  void franceConnectImpossibleALIdentiteLaCdcVerifiePuisLesDroits() {
+    ObjectNode demande = DossiersDeTest.demande(true);
+    String email = demande.get("elu").get("email").asText();
+    ouvrir(demande);
+    String aujourdhui = LocalDate.now().toString();
+
+    terminer("Tache_AccompagnerEnLigne", "compteLaPoste", "CREE", "informationsIdentiteSaisies", true,
+        "modeVerification", "AR24");
+    evenement("AR24_VALIDE", Map.of());
+    Reponse refus = terminerPar("conseiller45", "Tache_ActiverApplication", "issueActivation", "ECHEC_FRANCECONNECT");
+    assertThat(refus.statut()).isNotEqualTo(204);
+    assertThat(refus.brute().body()).contains("descriptionErreur");
+    terminer("Tache_ActiverApplication", "issueActivation", "ECHEC_FRANCECONNECT",
+        "descriptionErreur", "Message « FC-403 » à la création de FranceConnect+");
+
+    // the CDC is written to, and the élu told what to send it, and where
+    assertThat(corps(adresseCdc, reference)).contains("Explication de l'erreur : Message « FC-403 »");
+    String aLElu = corps(email, "les pièces à envoyer à la Caisse des Dépôts");
+    assertThat(aLElu).contains(adresseCdc, "recto et du verso", "carte Vitale, ou votre numéro de sécurité sociale",
+        "capture d'écran du message d'erreur", "explication du problème", "au plus deux semaines",
+        "aucune inscription à une formation n'est possible");
+    tache("Tache_EnregistrerPiecesIdentiteCdc");
+    JsonNode escalade = dossier();
+    assertThat(escalade.get("statutDossier").asText()).isEqualTo("ESCALADE_CDC");
+    assertThat(attendus(escalade)).as("the wait starts once the pieces are sent").isEmpty();
+    assertThat(escalade.get("echeances").findValuesAsText("nom")).contains("Enregistrer les pièces envoyées à la CDC");
+
+    terminer("Tache_EnregistrerPiecesIdentiteCdc", "piecesIdentiteCdc", List.of("PIECE_IDENTITE_RECTO_VERSO",
+        "CARTE_VITALE_OU_NIR", "CAPTURE_ERREUR", "EXPLICATION_PROBLEME"), "dateEnvoiPiecesCdc", aujourdhui,
+        "expediteurPiecesCdc", "ELU");
+    Attente.jusqua("l'attente de la CDC", () -> attendus(dossier()).contains("REPONSE_CDC"));
+    JsonNode enAttente = dossier();
+    assertThat(enAttente.get("echeances").findValuesAsText("nom")).contains("Sans réponse après le délai de traitement");
+    JsonNode documents = enAttente.get("documents");
+    assertThat(documents.findValuesAsText("nom")).contains(
+        "Pièces d'identité envoyées à la Caisse des Dépôts (FranceConnect+)", "Envoi des pièces d'identité à la Caisse des Dépôts");
+    assertThat(documents.toString()).contains("Pièce d'identité, recto et verso", "Capture d'écran de l'erreur",
+        "par l'élu depuis sa messagerie");
+    LocalDate debut = LocalDate.now().plusMonths(2);
+    assertThat(evenementRefuse("PROPOSITION_ORGANISME", Map.of("dateAcceptation", aujourdhui, "dateDebut", debut.toString(),
+        "dateFin", debut.toString(), "coutFormation", "500.00", "codeInseeLieu", "45234")).statut())
+        .as("no registration meanwhile").isEqualTo(409);
+
+    evenement("REPONSE_CDC", Map.of("resolu", true, "piecesDemandees", List.of()));
+    tache("Tache_VerifierDroitsElu");
+    assertThat(dossier().get("statutDossier").asText()).isEqualTo("VERIFICATION_DROITS");
+  }
+}
