@@ -300,6 +300,13 @@ public class DonneesDemo {
     /** Declared, checked, sent, filed on MCF and paid as claimed, all on the demo's "today". */
     Dossier fraisThr(int repas, String communeNuitee, int nuitees) {
       terminer("Tache_DeclarerFraisThr", "repasPris", repas, "codeInseeNuitee1", communeNuitee, "nombreNuitees1", nuitees);
+      terminer("Tache_VerifierFraisThr", "decisionFraisThr", "ENVOYER");
+      String jour = debut.plusDays(2).toString();
+      terminer("Tache_EnregistrerDepotFraisThr", "dateDepotFraisThr", jour);
+      String total = demo.comme(conseiller, association, () -> String.valueOf(((Map<?, ?>) demo.runtimeService
+          .getVariable(demo.tache(reference, "Tache_EnregistrerPaiementFraisThr").getExecutionId(), "fraisThr"))
+          .get("total")));
+      terminer("Tache_EnregistrerPaiementFraisThr", "datePaiementFraisThr", jour, "montantPayeFraisThr", total);
       return this;
     }
 

@@ -15,7 +15,7 @@ class BeansDuParcoursTest {
       "enregistrerActivationApplication", "enregistrerDroitsElu", "enregistrerPiecesCdc", "enregistrerChoixFormation",
       "enregistrerInscription", "enregistrerRelanceOrganisme", "enregistrerDecisionDelai",
       "enregistrerContributionCollectivite", "enregistrerValidation", "verifierDelaiInscription", "calculerRepartition",
-      "enregistrerFraisThr");
+      "enregistrerFraisThr", "enregistrerVerificationFraisThr", "enregistrerSuiviFraisThr");
 
   @Test
   void unBeanOublieEstNommeAvecLeModeleQuiLAppelle() {
