@@ -3,8 +3,10 @@ package fr.elus.dife.notification;
 import fr.elus.dife.notification.JournalCourriels.CourrielEnvoye;
 import fr.elus.dife.notification.ModelesCourriel.Courriel;
 import fr.elus.dife.securite.AssociationsProperties;
+import fr.elus.dife.securite.AssociationsProperties.Association;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -59,14 +61,25 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
     Destinataire destinataire = Destinataire.valueOf((String) execution.getVariableLocal("destinataire"));
     String cle = cleEnvoi(execution);
     String reference = execution.getProcessBusinessKey();
-    Courriel courriel = modeles.composer(modele, execution.getVariables());
+    Association association = associations.association(execution.getTenantId());
+    Courriel rempli = modeles.composer(modele, execution.getVariables());
+    Courriel courriel = new Courriel(rempli.sujet(), rempli.corps() + "\n\n" + signature(association));
     String adresse = destinataire == Destinataire.CDC ? adresseCdc : (String) execution.getVariable("email");
     String copie = destinataire == Destinataire.ELU_ET_ASSOCIATION ? associations.email(execution.getTenantId()) : null;
     String messageId = messageId(cle);
 
     MimeMessage message = smtp.createMimeMessage();
     MimeMessageHelper redaction = new MimeMessageHelper(message, "UTF-8");
-    redaction.setFrom(expediteur);
+    // the installation's own address, which its SMTP relay may send from, under the association's name;
+    // answers (the élu's, the CDC's) go to the association's team
+    try {
+      redaction.setFrom(expediteur, association.nom());
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException(e);
+    }
+    if (renseigne(association.email())) {
+      redaction.setReplyTo(association.email());
+    }
     redaction.setTo(adresse);
     if (copie != null) {
       redaction.setCc(copie);
@@ -82,6 +95,25 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
     journal.enregistrer(cle, new CourrielEnvoye(reference, adresse, copie, modele, courriel.sujet(), courriel.corps(),
         messageId, horloge.instant()));
     LOG.info("Dossier {} : courriel {} envoyé ({}, {})", reference, modele, destinataire, messageId);
+  }
+
+  /** The usual signature delimiter "-- ", then the association's name, address and phone as configured. */
+  static String signature(Association association) {
+    StringBuilder signature = new StringBuilder("-- \n").append(association.nom());
+    if (renseigne(association.adresse())) {
+      signature.append('\n').append(association.adresse().strip());
+    }
+    if (renseigne(association.telephone())) {
+      signature.append("\nTél. ").append(association.telephone().strip());
+    }
+    if (renseigne(association.email())) {
+      signature.append('\n').append(association.email().strip());
+    }
+    return signature.toString();
+  }
+
+  private static boolean renseigne(String valeur) {
+    return valeur != null && !valeur.isBlank();
   }
 
   // the job's id is the same at every retry of this send, by the executor or by an operator,
