@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledP
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
@@ -197,6 +198,29 @@ class DifeParcoursProcessTest {
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("decisionFraisThr");
     complete(task(), Map.of("decisionFraisThr", "ENVOYER"));
     assertThat(instance).isWaitingAt("Envoi_FraisThr");
+  }
+
+  /** A stay across New Year 2027 once analysts have deployed a new barème: each night at the rate of its date. */
+  @Test
+  void chaqueNuiteeAuBaremeEnVigueurASaDate() {
+    String nouveauBareme = repositoryService().createDeployment()
+        .addClasspathResource("dmn/tarif-nuitee-bareme-2027.dmn").deploy().getId();
+    try {
+      ProcessInstance instance = runtimeService().createProcessInstanceByKey("dife-parcours").businessKey(CLE)
+          .startBeforeActivity("Tache_DeclarerFraisThr").setVariables(Elus.avec("reference", CLE,
+              "intituleFormation", "Finances locales", "dateDebutFormation", "2026-12-30",
+              "dateFinFormation", "2027-01-01")).execute();
+      assertThat(instance).isWaitingAt("Tache_DeclarerFraisThr");
+
+      complete(task(), Map.of("repasPris", 0, "codeInseeNuitee1", "69123", "nombreNuitees1", 3,
+          "dateNuitee1", "2026-12-30"));
+
+      assertThat(instance).isWaitingAt("Tache_VerifierFraisThr").variables()
+          .containsEntry("fraisThrDetail", "- 2 nuitées à Lyon (69123) à partir du 30/12/2026, à 90,00 € : 180,00 €\n"
+              + "- 1 nuitée à Lyon (69123) le 01/01/2027, à 120,00 € : 120,00 €\nTotal : 300,00 €");
+    } finally {
+      repositoryService().deleteDeployment(nouveauBareme, true);
+    }
   }
 
   @Test
