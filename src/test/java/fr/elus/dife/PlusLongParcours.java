@@ -78,10 +78,14 @@ public final class PlusLongParcours {
     conduite.avantValidation();
     conduite.evenement("INSCRIPTION_VALIDEE", Map.of("dateValidation", aujourdhui));
 
-    // the training, then the frais THR
+    // the training, then the frais THR: declared, checked, sent to the élu, filed on MCF, paid
     conduite.declencherTimer("Timer_DebutFormationValidee");
     conduite.declencherTimer("Timer_FinFormation");
     conduite.terminer("Tache_DeclarerFraisThr", "repasPris", 2, "codeInseeNuitee1", "75056", "nombreNuitees1", 1);
+    conduite.terminer("Tache_VerifierFraisThr", "decisionFraisThr", "ENVOYER");
+    conduite.terminer("Tache_EnregistrerDepotFraisThr", "dateDepotFraisThr", aujourdhui);
+    conduite.terminer("Tache_EnregistrerPaiementFraisThr", "datePaiementFraisThr", aujourdhui,
+        "montantPayeFraisThr", "145.00");
     return reference;
   }
 }

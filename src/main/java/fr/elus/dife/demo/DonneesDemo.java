@@ -122,16 +122,16 @@ public class DonneesDemo {
         .avecIdentite().ouvrir(3).droitsAbsents();                                       // CDC escalation open
     Dossier.de(this, "conseiller45", "aml45", "BONNET", "Claire", "45155", "Gien", "Conseillère départementale")
         .avecIdentite().ouvrir(17).droitsAbsents();                                      // CDC escalation late
-    Dossier.de(this, "conseiller45", "aml45", "DUPUIS", "Henri", "45089", "Châteauneuf-sur-Loire", "Maire")
+    Dossier.de(this, "conseiller45", "aml45", "DUPUIS", "Henri", "45082", "Châteauneuf-sur-Loire", "Maire")
         .avecIdentite().ouvrir(2).droits("700").formation(30, "1200").inscrit();         // proposal awaited
     Dossier.de(this, "conseiller45", "aml45", "LAMBERT", "Julie", "45285", "Saint-Jean-de-la-Ruelle", "Adjointe")
         .avecIdentite().ouvrir(16).droits("800").formation(15, "600").inscrit().propositionAcceptee(); // validation due soon
-    Dossier.de(this, "conseiller45", "aml45", "FONTAINE", "Éric", "45338", "Sully-sur-Loire", "Maire")
+    Dossier.de(this, "conseiller45", "aml45", "FONTAINE", "Éric", "45315", "Sully-sur-Loire", "Maire")
         .avecIdentite().ouvrir(45).droits("700").formation(20, "500").inscrit().propositionAcceptee().valide(); // THR to declare
-    Dossier.de(this, "conseiller45", "aml45", "CHEVALIER", "Nadia", "45272", "Saint-Denis-en-Val", "Conseillère")
+    Dossier.de(this, "conseiller45", "aml45", "CHEVALIER", "Nadia", "45274", "Saint-Denis-en-Val", "Conseillère")
         .avecIdentite().ouvrir(50).droits("700").formation(20, "500").inscrit().propositionAcceptee().valide()
         .apresFormation().fraisThr(2, "75056", 1);                                       // CLOS_FORMATION_SUIVIE
-    Dossier.de(this, "conseiller45", "aml45", "PERRIN", "Alain", "45075", "Chécy", "Conseiller municipal")
+    Dossier.de(this, "conseiller45", "aml45", "PERRIN", "Alain", "45089", "Chécy", "Conseiller municipal")
         .ouvrir(5).identiteEnLigne("FACE_A_FACE").abandonner("L'élu a quitté son mandat.");
 
     // ADM79 (Deux-Sèvres)
@@ -141,17 +141,17 @@ public class DonneesDemo {
     Dossier.de(this, "conseiller79", "adm79", "GUERIN", "Sylvie", "79329", "Thouars", "Conseillère municipale")
         .ouvrir(2).identiteEnLigne("FACE_A_FACE");                                       // face to face awaited
     Dossier.de(this, "conseiller79", "adm79", "MULLER", "Pierre", "79202", "Parthenay", "Maire").avecIdentite().ouvrir(0);
-    Dossier.de(this, "conseiller79", "adm79", "FAURE", "Isabelle", "79185", "Mauléon", "Conseillère municipale")
+    Dossier.de(this, "conseiller79", "adm79", "FAURE", "Isabelle", "79079", "Mauléon", "Conseillère municipale")
         .avecIdentite().ouvrir(1).droits("700");                                         // choosing a training
-    Dossier.de(this, "conseiller79", "adm79", "ANDRE", "Jacques", "79048", "Bougon", "Maire")
+    Dossier.de(this, "conseiller79", "adm79", "ANDRE", "Jacques", "79042", "Bougon", "Maire")
         .avecIdentite().ouvrir(3).droits("400").formation(40, "1500").inscrit().propositionAcceptee(); // collectivity
     Dossier.de(this, "conseiller79", "adm79", "MERCIER", "Hélène", "79174", "Melle", "Adjointe au maire")
         .avecIdentite().ouvrir(3).droits("700").formation(8, "500").inscrit().propositionAcceptee(); // 11 days not met
-    Dossier.de(this, "conseiller79", "adm79", "BOYER", "Louis", "79057", "Celles-sur-Belle", "Conseiller")
+    Dossier.de(this, "conseiller79", "adm79", "BOYER", "Louis", "79061", "Celles-sur-Belle", "Conseiller")
         .avecIdentite().ouvrir(6).droits("700").formation(8, "500").inscrit().propositionAcceptee().clore();
-    Dossier.de(this, "conseiller79", "adm79", "ROBIN", "Céline", "79003", "Airvault", "Maire")
+    Dossier.de(this, "conseiller79", "adm79", "ROBIN", "Céline", "79005", "Airvault", "Maire")
         .avecIdentite().ouvrir(40).droits("900").formation(15, "500").inscrit().propositionAcceptee(); // incomplete
-    Dossier.de(this, "conseiller79", "adm79", "GAUTHIER", "Marc", "79300", "Saint-Maixent-l'École", "Adjoint")
+    Dossier.de(this, "conseiller79", "adm79", "GAUTHIER", "Marc", "79270", "Saint-Maixent-l'École", "Adjoint")
         .avecIdentite().ouvrir(4).droits("700").formation(30, "800").echecFranceConnect(); // CDC escalation
   }
 
@@ -298,8 +298,16 @@ public class DonneesDemo {
       return this;
     }
 
+    /** Declared, checked, sent, filed on MCF and paid as claimed, all on the demo's "today". */
     Dossier fraisThr(int repas, String communeNuitee, int nuitees) {
       terminer("Tache_DeclarerFraisThr", "repasPris", repas, "codeInseeNuitee1", communeNuitee, "nombreNuitees1", nuitees);
+      terminer("Tache_VerifierFraisThr", "decisionFraisThr", "ENVOYER");
+      String jour = debut.plusDays(2).toString();
+      terminer("Tache_EnregistrerDepotFraisThr", "dateDepotFraisThr", jour);
+      String total = demo.comme(conseiller, association, () -> String.valueOf(((Map<?, ?>) demo.runtimeService
+          .getVariable(demo.tache(reference, "Tache_EnregistrerPaiementFraisThr").getExecutionId(), "fraisThr"))
+          .get("total")));
+      terminer("Tache_EnregistrerPaiementFraisThr", "datePaiementFraisThr", jour, "montantPayeFraisThr", total);
       return this;
     }
 

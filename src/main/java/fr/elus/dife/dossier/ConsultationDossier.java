@@ -8,6 +8,7 @@ import fr.elus.dife.api.RequeteInvalideException;
 import fr.elus.dife.dossier.DossierRepository.DossierEnregistre;
 import fr.elus.dife.notification.JournalCourriels;
 import fr.elus.dife.parcours.StatutDossier;
+import fr.elus.dife.regles.ReferentielCommunes;
 import fr.elus.dife.securite.UtilisateurCourant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -116,9 +117,10 @@ public class ConsultationDossier {
   public record CourrielDuFait(List<String> destinataires, String sujet, String corps, String messageId) {
   }
 
+  /** communeCollectivite: the name of the commune of codeInseeCollectivite in the Code officiel géographique. */
   public record Elu(String nomNaissance, String nomUsage, String prenoms, String nirMasque, String email,
       String telephoneMobile, String telephoneFixe, String collectivite, String codeInseeCollectivite,
-      String mandat) {
+      String communeCollectivite, String mandat) {
   }
 
   /** A document or piece recorded by a task or an event (what was sent, what the CDC asked for). */
@@ -127,8 +129,13 @@ public class ConsultationDossier {
 
   public record VueDossier(String reference, String association, String statutDossier, String statutEnClair,
       Date dateOuverture, Date dateCloture, Elu elu, String droitsDife, List<Etape> etapes, List<Echeance> echeances,
-      List<EvenementAttendu> evenementsAttendus, Object repartition, List<Document> documents,
-      List<Fait> historique) {
+      List<EvenementAttendu> evenementsAttendus, Object repartition, FraisThrDuDossier fraisThr,
+      List<Document> documents, List<Fait> historique) {
+  }
+
+  /** The frais THR as declared, checked and sent, then their follow-up on MCF and by the CDC (null until then). */
+  public record FraisThrDuDossier(String total, String detail, String dateEnvoi, String dateDepot,
+      String datePaiement, String montantPaye, String ecart) {
   }
 
   public record ResumeDossier(String reference, String association, String statutDossier, String statutEnClair,
@@ -148,7 +155,9 @@ public class ConsultationDossier {
     Elu elu = new Elu(texte(variables, "nomNaissance"), texte(variables, "nomUsage"), texte(variables, "prenoms"),
         texte(variables, "nirMasque"), texte(variables, "email"), texte(variables, "telephoneMobile"),
         texte(variables, "telephoneFixe"), texte(variables, "collectiviteNom"),
-        texte(variables, "collectiviteCodeInsee"), texte(variables, "mandat"));
+        texte(variables, "collectiviteCodeInsee"), ReferentielCommunes.officiel()
+            .commune(texte(variables, "collectiviteCodeInsee")).map(ReferentielCommunes.Commune::nom).orElse(null),
+        texte(variables, "mandat"));
     List<String> enCours = instances.stream().filter(i -> i.getEndTime() == null).map(HistoricProcessInstance::getId)
         .toList();
     String statut = texte(variables, StatutDossier.VARIABLE);
@@ -156,8 +165,18 @@ public class ConsultationDossier {
     return new VueDossier(reference, dossier.association(), statut, StatutEnClair.de(statut),
         Date.from(dossier.dateOuverture()), dossier.dateCloture() == null ? null : Date.from(dossier.dateCloture()),
         elu, texte(variables, "droitsDife"), etapes(racine), echeances(racine, enCours),
-        EvenementAttendu.des(runtimeService, enCours), variables.get("repartition"), documents(variables),
-        historique(reference, racine));
+        EvenementAttendu.des(runtimeService, enCours), variables.get("repartition"), fraisThr(variables),
+        documents(variables), historique(reference, racine));
+  }
+
+  private static FraisThrDuDossier fraisThr(Map<String, Object> variables) {
+    if (!(variables.get("fraisThr") instanceof JsonNode frais) || !frais.isObject()) {
+      return null;
+    }
+    return new FraisThrDuDossier(frais.path("total").asText(), texte(variables, "fraisThrDetail"),
+        texte(variables, "dateEnvoiFraisThr"), texte(variables, "dateDepotFraisThr"),
+        texte(variables, "datePaiementFraisThr"), texte(variables, "montantPayeFraisThr"),
+        texte(variables, "ecartFraisThr"));
   }
 
   private static List<Document> documents(Map<String, Object> variables) {

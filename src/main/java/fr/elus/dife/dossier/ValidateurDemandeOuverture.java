@@ -7,6 +7,7 @@ import fr.elus.dife.dossier.DemandeOuverture.OsSmartphone;
 import fr.elus.dife.dossier.DemandeOuverture.PreferenceCanal;
 import fr.elus.dife.dossier.DemandeOuverture.Situation;
 import fr.elus.dife.regles.Nir;
+import fr.elus.dife.regles.PlafondDife;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,7 +27,6 @@ public class ValidateurDemandeOuverture {
   private static final Pattern NATIONALITE = Pattern.compile("[A-Z]{2}");
   private static final Pattern VERSION_OS = Pattern.compile("\\d{1,2}(\\.\\d{1,3}){0,2}");
   private static final int AGE_MAJORITE = 18;
-  private static final BigDecimal DROITS_ANNUELS_PLAFOND = new BigDecimal("800.00");
 
   private final Clock horloge;
 
@@ -44,10 +44,7 @@ public class ValidateurDemandeOuverture {
     champs.verifier();
 
     List<String> avertissements = new ArrayList<>();
-    if (droits != null && droits.compareTo(DROITS_ANNUELS_PLAFOND) > 0) {
-      avertissements.add("Les droits DIFE déclarés (" + droits + " €) dépassent le plafond de 800 € : "
-          + "vérifiez le montant sur Mon Compte Formation (une dotation de la collectivité est possible).");
-    }
+    PlafondDife.avertissement(droits, "déclarés").ifPresent(avertissements::add);
     return new Resultat(new DemandeOuverture(association, elu, situation, droits), avertissements);
   }
 

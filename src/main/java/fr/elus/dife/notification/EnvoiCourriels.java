@@ -3,6 +3,7 @@ package fr.elus.dife.notification;
 import fr.elus.dife.notification.JournalCourriels.CourrielAEnvoyer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -144,7 +145,14 @@ public class EnvoiCourriels extends AbstractProcessEnginePlugin {
     MimeMessage message = smtp.getObject().createMimeMessage();
     try {
       MimeMessageHelper redaction = new MimeMessageHelper(message, "UTF-8");
-      redaction.setFrom(aEnvoyer.expediteur());
+      if (aEnvoyer.expediteurNom() == null) {
+        redaction.setFrom(aEnvoyer.expediteur());
+      } else {
+        redaction.setFrom(aEnvoyer.expediteur(), aEnvoyer.expediteurNom());
+      }
+      if (aEnvoyer.repondreA() != null) {
+        redaction.setReplyTo(aEnvoyer.repondreA());
+      }
       redaction.setTo(aEnvoyer.courriel().destinataire());
       if (aEnvoyer.courriel().copie() != null) {
         redaction.setCc(aEnvoyer.courriel().copie());
@@ -154,7 +162,7 @@ public class EnvoiCourriels extends AbstractProcessEnginePlugin {
       // kept by JavaMailSenderImpl: the same on any resend of this email
       message.setHeader("Message-ID", aEnvoyer.courriel().messageId());
       message.setHeader("X-Dife-Envoi", cle);
-    } catch (MessagingException e) {
+    } catch (MessagingException | UnsupportedEncodingException e) {
       throw new MailPreparationException("Courriel " + cle + " impossible à rédiger", e);
     }
     disponibilite.getObject().envoyer(() -> smtp.getObject().send(message));

@@ -4,6 +4,7 @@ import fr.elus.dife.notification.JournalCourriels.CourrielAEnvoyer;
 import fr.elus.dife.notification.JournalCourriels.CourrielEnvoye;
 import fr.elus.dife.notification.ModelesCourriel.Courriel;
 import fr.elus.dife.securite.AssociationsProperties;
+import fr.elus.dife.securite.AssociationsProperties.Association;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -55,16 +56,40 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
     Destinataire destinataire = Destinataire.valueOf((String) execution.getVariableLocal("destinataire"));
     String cle = cleEnvoi(execution);
     String reference = execution.getProcessBusinessKey();
-    Courriel courriel = modeles.composer(modele, execution.getVariables());
+    Association association = associations.association(execution.getTenantId());
+    Courriel rempli = modeles.composer(modele, execution.getVariables());
+    Courriel courriel = new Courriel(rempli.sujet(), rempli.corps() + "\n\n" + signature(association));
     String adresse = destinataire == Destinataire.CDC ? adresseCdc : (String) execution.getVariable("email");
     String copie = destinataire == Destinataire.ELU_ET_ASSOCIATION ? associations.email(execution.getTenantId()) : null;
     // the same step writes under the same key and Message-ID: a copy sent again after a crash is
     // recognisable by mail clients and operators
     String messageId = messageId(cle);
-    journal.mettreEnAttente(new CourrielAEnvoyer(cle, expediteur, new CourrielEnvoye(reference, adresse, copie,
+    // sent from the installation's own address, which its SMTP relay may send from, under the
+    // association's name; answers (the élu's, the CDC's) go to the association's team
+    journal.mettreEnAttente(new CourrielAEnvoyer(cle, expediteur, association.nom(),
+        renseigne(association.email()) ? association.email() : null, new CourrielEnvoye(reference, adresse, copie,
         modele, courriel.sujet(), courriel.corps(), messageId, horloge.instant())));
     envois.programmer(cle, execution);
     LOG.info("Dossier {} : courriel {} prêt à partir ({}, {})", reference, modele, destinataire, messageId);
+  }
+
+  /** The usual signature delimiter "-- ", then the association's name, address and phone as configured. */
+  static String signature(Association association) {
+    StringBuilder signature = new StringBuilder("-- \n").append(association.nom());
+    if (renseigne(association.adresse())) {
+      signature.append('\n').append(association.adresse().strip());
+    }
+    if (renseigne(association.telephone())) {
+      signature.append("\nTél. ").append(association.telephone().strip());
+    }
+    if (renseigne(association.email())) {
+      signature.append('\n').append(association.email().strip());
+    }
+    return signature.toString();
+  }
+
+  private static boolean renseigne(String valeur) {
+    return valeur != null && !valeur.isBlank();
   }
 
   // the job's id is the same at every retry of this send, by the executor or by an operator,

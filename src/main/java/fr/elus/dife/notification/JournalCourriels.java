@@ -20,8 +20,9 @@ public class JournalCourriels {
       String corps, String messageId, Instant dateEnvoi) {
   }
 
-  /** An email written by its step and not yet sent. */
-  public record CourrielAEnvoyer(String cle, String expediteur, CourrielEnvoye courriel) {
+  /** An email written by its step and not yet sent; expediteurNom and repondreA may be null. */
+  public record CourrielAEnvoyer(String cle, String expediteur, String expediteurNom, String repondreA,
+      CourrielEnvoye courriel) {
   }
 
   private final JdbcTemplate jdbc;
@@ -33,20 +34,22 @@ public class JournalCourriels {
   /** Written with the step that asks for it: both commit or vanish together. */
   public void mettreEnAttente(CourrielAEnvoyer aEnvoyer) {
     CourrielEnvoye courriel = aEnvoyer.courriel();
-    jdbc.update("insert into dife_courriel (cle, reference, expediteur, destinataire, copie, modele, sujet, corps, "
-            + "message_id, date_envoi, envoye) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)",
-        aEnvoyer.cle(), courriel.reference(), aEnvoyer.expediteur(), courriel.destinataire(), courriel.copie(),
+    jdbc.update("insert into dife_courriel (cle, reference, expediteur, expediteur_nom, repondre_a, destinataire, "
+            + "copie, modele, sujet, corps, message_id, date_envoi, envoye) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)",
+        aEnvoyer.cle(), courriel.reference(), aEnvoyer.expediteur(), aEnvoyer.expediteurNom(), aEnvoyer.repondreA(),
+        courriel.destinataire(), courriel.copie(),
         courriel.modele(), courriel.sujet(), courriel.corps(), courriel.messageId(),
         Timestamp.from(courriel.dateEnvoi()));
   }
 
   /** The email under this key if it has not left yet: a retry after a committed send finds nothing. */
   public Optional<CourrielAEnvoyer> aEnvoyer(String cle) {
-    return jdbc.query("select cle, expediteur, reference, destinataire, copie, modele, sujet, corps, message_id, "
-            + "date_envoi from dife_courriel where cle = ? and envoye = false",
-        (rs, i) -> new CourrielAEnvoyer(rs.getString(1), rs.getString(2), new CourrielEnvoye(rs.getString(3),
-            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-            rs.getTimestamp(10).toInstant())), cle).stream().findFirst();
+    return jdbc.query("select cle, expediteur, expediteur_nom, repondre_a, reference, destinataire, copie, modele, "
+            + "sujet, corps, message_id, date_envoi from dife_courriel where cle = ? and envoye = false",
+        (rs, i) -> new CourrielAEnvoyer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            new CourrielEnvoye(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant())), cle).stream().findFirst();
   }
 
   public void marquerEnvoye(String cle, Instant date) {

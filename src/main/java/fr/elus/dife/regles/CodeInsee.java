@@ -2,7 +2,11 @@ package fr.elus.dife.regles;
 
 import java.util.regex.Pattern;
 
-/** Code officiel géographique of a commune: 5 digits, or 2A/2B and 3 digits in Corsica. */
+/**
+ * Code officiel géographique of a commune: 5 digits, or 2A/2B and 3 digits in Corsica,
+ * and listed in the shipped referentiel (a postal code such as 45000 has the form but
+ * names no commune).
+ */
 public final class CodeInsee {
 
   private static final Pattern FORME = Pattern.compile("\\d{5}|2[AB]\\d{3}");
@@ -17,7 +21,7 @@ public final class CodeInsee {
     return code != null && FORME.matcher(code).matches();
   }
 
-  /** The code, in capitals ("2a004" is Ajaccio's 2A004), or refused. */
+  /** The code, in capitals ("2a004" is Ajaccio's 2A004), of a listed commune, or refused. */
   public static String lire(String saisie) {
     if (saisie == null || saisie.isBlank()) {
       throw new SaisieRefusee("est obligatoire (" + FORMAT_ATTENDU + ")");
@@ -25,6 +29,11 @@ public final class CodeInsee {
     String code = saisie.strip().toUpperCase();
     if (!estValide(code)) {
       throw new SaisieRefusee("doit être " + FORMAT_ATTENDU);
+    }
+    if (!ReferentielCommunes.officiel().existe(code)) {
+      throw new SaisieRefusee("doit être le code INSEE d'une commune du Code officiel géographique : " + code
+          + " n'en est pas un (un code postal n'est pas un code commune ; Orléans, par exemple, a le code postal "
+          + "45000 et le code commune 45234)");
     }
     return code;
   }

@@ -21,6 +21,7 @@ public final class FraisThr {
     BigDecimal tarifNuitee(CategorieCommune categorie, LocalDate date);
   }
 
+  /** date: that of the first night; the others follow, one a day. */
   public record Nuitees(String codeInsee, int nombre, LocalDate date) {
   }
 
@@ -46,12 +47,34 @@ public final class FraisThr {
     BigDecimal montantNuitees = BigDecimal.ZERO.setScale(2);
     for (Nuitees sejour : nuitees) {
       CategorieCommune categorie = communes.categorie(sejour.codeInsee());
-      BigDecimal tarif = bareme.tarifNuitee(categorie, sejour.date());
-      BigDecimal montant = tarif.multiply(BigDecimal.valueOf(sejour.nombre())).setScale(2);
-      montantNuitees = montantNuitees.add(montant);
       String nom = communes.commune(sejour.codeInsee()).map(ReferentielCommunes.Commune::nom).orElse(null);
-      lignes.add(new Ligne("NUITEE", sejour.codeInsee(), nom, categorie, sejour.nombre(), sejour.date(), tarif, montant));
+      // night n of a stay is the night of its first date plus n days: a stay across a change of barème
+      // gives one line per barème, each night at the rate of its own date
+      LocalDate debutLigne = sejour.date();
+      BigDecimal tarifLigne = bareme.tarifNuitee(categorie, debutLigne);
+      int nuitsLigne = 0;
+      for (int nuit = 0; nuit < sejour.nombre(); nuit++) {
+        LocalDate date = sejour.date().plusDays(nuit);
+        BigDecimal tarif = bareme.tarifNuitee(categorie, date);
+        if (tarif.compareTo(tarifLigne) != 0) {
+          montantNuitees = montantNuitees.add(ajouterNuitees(lignes, sejour, nom, categorie, nuitsLigne, debutLigne,
+              tarifLigne));
+          debutLigne = date;
+          tarifLigne = tarif;
+          nuitsLigne = 0;
+        }
+        nuitsLigne++;
+      }
+      montantNuitees = montantNuitees.add(ajouterNuitees(lignes, sejour, nom, categorie, nuitsLigne, debutLigne,
+          tarifLigne));
     }
     return new Resultat(montantRepas, montantNuitees, montantRepas.add(montantNuitees), lignes);
+  }
+
+  private static BigDecimal ajouterNuitees(List<Ligne> lignes, Nuitees sejour, String nom, CategorieCommune categorie,
+      int nombre, LocalDate date, BigDecimal tarif) {
+    BigDecimal montant = tarif.multiply(BigDecimal.valueOf(nombre)).setScale(2);
+    lignes.add(new Ligne("NUITEE", sejour.codeInsee(), nom, categorie, nombre, date, tarif, montant));
+    return montant;
   }
 }

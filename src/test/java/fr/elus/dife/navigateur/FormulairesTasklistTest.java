@@ -56,7 +56,10 @@ class FormulairesTasklistTest {
       new Cas("dife-inscription-formation", "Tache_DecisionDelaiNonTenu", "conseiller45", "10 jours ouvrés seulement"),
       new Cas("dife-inscription-formation", "Tache_DemanderContributionCollectivite", "conseiller45", "500.00 €"),
       new Cas("dife-inscription-formation", "Tache_ConstaterValidation", "conseiller45", "Je confirme mon inscription"),
-      new Cas("dife-parcours", "Tache_DeclarerFraisThr", "conseiller45", "Nombre de repas"));
+      new Cas("dife-parcours", "Tache_DeclarerFraisThr", "conseiller45", "Nombre de repas"),
+      new Cas("dife-parcours", "Tache_VerifierFraisThr", "conseiller45", "1 nuitée à Paris (75056) le 18/03/2026"),
+      new Cas("dife-parcours", "Tache_EnregistrerDepotFraisThr", "conseiller45", "Date du dépôt de la demande sur MCF"),
+      new Cas("dife-parcours", "Tache_EnregistrerPaiementFraisThr", "conseiller45", "Demande déposée sur MCF le 2026-03-23"));
 
   private static Map<String, Object> dossier(String reference) {
     return Elus.avec("reference", reference, "nomUsage", null, "statutDossier", "IDENTITE_NUMERIQUE",
@@ -68,7 +71,10 @@ class FormulairesTasklistTest {
         "intituleFormation", "Finances locales", "dateAcceptation", "2026-03-03", "dateDebutFormation", "2026-03-18",
         "dateFinFormation", "2026-03-19", "coutFormation", "1200.00", "plafondCollectivite", "500.00",
         "joursOuvresInscription", 10, "alerteDelaiInscription",
-        "L'organisme doit accepter la demande au plus tard le 02/03/2026 pour tenir les 11 jours ouvrés.");
+        "L'organisme doit accepter la demande au plus tard le 02/03/2026 pour tenir les 11 jours ouvrés.",
+        "fraisThr", Map.of("total", "145.00"), "dateDepotFraisThr", "2026-03-23", "fraisThrDetail",
+        "- 2 repas, à 17,50 € : 35,00 €\n- 1 nuitée à Paris (75056) le 18/03/2026, à 110,00 € : 110,00 €\n"
+            + "Total : 145,00 €");
   }
 
   @Test
@@ -104,5 +110,41 @@ class FormulairesTasklistTest {
         runtimeService.deleteProcessInstance(tache.getProcessInstanceId(), "capture faite");
       }
     }
+  }
+
+  /** The 800 € warning shows while the conseiller types the amount read on MCF, and the amount is kept as read. */
+  @Test
+  void lAvertissementDes800EurosSAfficheALaSaisieDesDroits() throws Exception {
+    String reference = "DIFE-2026-990800";
+    identityService.setAuthentication("admin", List.of("camunda-admin"), List.of("aml45"));
+    try {
+      runtimeService.createProcessInstanceByKey("dife-parcours").businessKey(reference)
+          .startBeforeActivity("Tache_VerifierDroitsElu").setVariables(dossier(reference)).execute();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    Task tache = taskService.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("Tache_VerifierDroitsElu").singleResult();
+    By avertissement = By.xpath("//form[contains(@class,'fjs-form')]//*[contains(normalize-space(.), "
+        + "'Attention : plus de 800 €.')]");
+
+    try (Navigateur navigateur = new Navigateur(port)) {
+      navigateur.connecter("tasklist", "conseiller45", "demo");
+      navigateur.traiter(tache.getId(), () -> {
+        navigateur.cocher("Oui");
+        navigateur.saisir("Montant disponible affiché", "700");
+        assertThat(navigateur.pilote().findElements(avertissement)).isEmpty();
+        navigateur.saisir("Montant disponible affiché", "950,50");
+        navigateur.attente().until(ExpectedConditions.visibilityOfElementLocated(avertissement));
+        navigateur.capture("formulaire-droits-au-dela-de-800");
+      });
+      String instance = tache.getProcessInstanceId();
+      navigateur.attente().until(pilote -> runtimeService.createProcessInstanceQuery().processInstanceId(instance)
+          .singleResult() == null || runtimeService.getVariable(instance, "avertissementDroits") != null);
+    }
+    assertThat(runtimeService.getVariable(tache.getProcessInstanceId(), "droitsDife")).isEqualTo("950.50");
+    assertThat((String) runtimeService.getVariable(tache.getProcessInstanceId(), "avertissementDroits"))
+        .startsWith("Les droits DIFE lus sur Mon Compte Formation (950.50 €) dépassent le plafond de 800 €");
+    runtimeService.deleteProcessInstance(tache.getProcessInstanceId(), "fin du test");
   }
 }

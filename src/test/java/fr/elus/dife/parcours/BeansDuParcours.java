@@ -154,6 +154,8 @@ final class BeansDuParcours implements BeforeEachCallback, AfterEachCallback {
     Mocks.register("enregistrerValidation", new EnregistrerValidationListener(horloge));
     Mocks.register("verifierDelaiInscription", new VerifierDelaiInscriptionDelegate());
     Mocks.register("calculerRepartition", new CalculerRepartitionDelegate());
+    Mocks.register("enregistrerVerificationFraisThr", new EnregistrerVerificationFraisThrListener(horloge));
+    Mocks.register("enregistrerSuiviFraisThr", new EnregistrerSuiviFraisThrListener(horloge));
     Mocks.register("envoyerCourriel", (JavaDelegate) execution -> courriels.add(new CourrielPrevu(
         (String) execution.getVariableLocal("modeleCourriel"), (String) execution.getVariableLocal("destinataire"),
         execution.getProcessBusinessKey())));

@@ -15,7 +15,8 @@ class BeansDuParcoursTest {
       "enregistrerActivationApplication", "enregistrerDroitsElu", "enregistrerPiecesCdc", "enregistrerChoixFormation",
       "enregistrerInscription", "enregistrerRelanceOrganisme", "enregistrerDecisionDelai",
       "enregistrerContributionCollectivite", "enregistrerValidation", "verifierDelaiInscription", "calculerRepartition",
-      "enregistrerFraisThr", "enregistrerPiecesIdentiteCdc", "enregistrerDecisionCloture");
+      "enregistrerFraisThr", "enregistrerPiecesIdentiteCdc", "enregistrerDecisionCloture",
+      "enregistrerVerificationFraisThr", "enregistrerSuiviFraisThr");
 
   @Test
   void unBeanOublieEstNommeAvecLeModeleQuiLAppelle() {

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledP
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
@@ -69,6 +70,18 @@ class DifeParcoursProcessTest {
     assertThat(beans.dossiersClos).isEmpty();
   }
 
+  @Test
+  void desDroitsAuDelaDe800EurosSontGardesAvecLeurAvertissement() {
+    ProcessInstance instance = ouvrir(Elus.avec("identiteNumerique", true));
+
+    droitsVisibles(instance, "950,50");
+
+    assertThat(instance).isWaitingAt("Appel_InscriptionFormation").variables().containsEntry("droitsDife", "950.50")
+        .containsEntry("avertissementDroits", "Les droits DIFE lus sur Mon Compte Formation (950.50 €) dépassent le "
+            + "plafond de 800 € : vérifiez le montant sur Mon Compte Formation (une dotation de la collectivité est "
+            + "possible).");
+  }
+
   /** Choice, registration and the organisme's proposal, as the called process gets them. */
   private ProcessInstance propositionRecue(String acceptation, String debut, String fin, String lieu) {
     ProcessInstance inscription = calledProcessInstance("dife-inscription-formation");
@@ -108,22 +121,52 @@ class DifeParcoursProcessTest {
   }
 
   @Test
-  void formationSuivieFraisThrAParis() {
+  void formationSuivieFraisThrAParisVerifiesEnvoyesDeposesPuisRembourses() {
     ProcessInstance instance = jusquAuxFraisThr();
 
     complete(task(), Map.of("repasPris", 2, "codeInseeNuitee1", "75056", "nombreNuitees1", 1));
 
     assertThat(instance).variables().containsEntry("fraisThr", Map.of("repas", "2", "montantRepas", "35.00",
-        "nuitees", "1", "montantNuitees", "110.00", "total", "145.00"));
+        "nuitees", "1", "montantNuitees", "110.00", "total", "145.00")).containsEntry("fraisADemander", true)
+        .containsEntry("fraisThrDetail", "- 2 repas, à 17,50 € : 35,00 €\n"
+            + "- 1 nuitée à Paris (75056) le 18/03/2026, à 110,00 € : 110,00 €\nTotal : 145,00 €");
+    // the conseiller sees the total and the lines before anything leaves
+    assertThat(instance).isWaitingAt("Tache_VerifierFraisThr");
+    assertThat(task()).hasCandidateGroup("conseillers").hasDescription("Claire MARTIN (Saint-Jean-de-Braye), dossier "
+        + "DIFE-2026-000042 : total des frais THR 145.00 € ; vérifier les lignes avant que l'élu reçoive la demande "
+        + "à faire sur MCF.");
+    assertThat(beans.modeles()).doesNotContain("FRAIS_THR");
+    complete(task(), Map.of("decisionFraisThr", "ENVOYER"));
     execute(job());
-    assertThat(instance).isEnded().hasPassed("Fin_FormationSuivie")
-        .variables().containsEntry("statutDossier", "CLOS_FORMATION_SUIVIE");
     assertThat(beans.modeles()).endsWith("FRAIS_THR");
+
+    assertThat(instance).isWaitingAt("Tache_EnregistrerDepotFraisThr").variables()
+        .containsEntry("statutDossier", "FRAIS_THR");
+    assertThatThrownBy(() -> complete(task(), Map.of("dateDepotFraisThr", "2026-03-18")))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Le champ « dateDepotFraisThr » ne peut précéder l'envoi des montants à l'élu (2026-03-19).");
+    assertThatThrownBy(() -> complete(task(), Map.of("dateDepotFraisThr", "2026-03-20")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("dateDepotFraisThr").hasMessageContaining("futur");
+    HeureDeParis.maintenant("2026-03-24T10:00");
+    complete(task(), Map.of("dateDepotFraisThr", "2026-03-23"));
+
+    assertThat(instance).isWaitingAt("Tache_EnregistrerPaiementFraisThr");
+    assertThatThrownBy(() -> complete(task(), Map.of("datePaiementFraisThr", "2026-03-22", "montantPayeFraisThr", "145")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("« datePaiementFraisThr » ne peut précéder");
+    assertThatThrownBy(() -> complete(task(), Map.of("datePaiementFraisThr", "2026-03-24", "montantPayeFraisThr", "1,5,0")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("montantPayeFraisThr");
+    complete(task(), Map.of("datePaiementFraisThr", "2026-03-24", "montantPayeFraisThr", "140,00"));
+
+    assertThat(instance).isEnded().hasPassed("Fin_FormationSuivie")
+        .variables().containsEntry("statutDossier", "CLOS_FORMATION_SUIVIE").containsEntry("dateEnvoiFraisThr", "2026-03-19")
+        .containsEntry("dateDepotFraisThr", "2026-03-23")
+        .containsEntry("datePaiementFraisThr", "2026-03-24").containsEntry("montantPayeFraisThr", "140.00")
+        .containsEntry("ecartFraisThr", "-5.00");
     assertThat(beans.dossiersClos).containsExactly(CLE);
   }
 
   @Test
-  void fraisThrEnMetropoleDuGrandParisEtAilleurs() {
+  void fraisThrEnMetropoleDuGrandParisEtAilleursCorrigesAvantLEnvoi() {
     ProcessInstance instance = jusquAuxFraisThr();
     assertThatThrownBy(() -> complete(task(), Map.of("repasPris", -1)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("repasPris");
@@ -133,11 +176,69 @@ class DifeParcoursProcessTest {
         .hasMessageContaining("Le champ « repasPris » doit être compris entre 0 et 366.");
     assertThatThrownBy(() -> complete(task(), Map.of("repasPris", 3, "codeInseeNuitee1", "93066", "nombreNuitees1", 0)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("nombreNuitees1");
+    // Orléans' postal code is no commune
+    assertThatThrownBy(() -> complete(task(), Map.of("repasPris", 3, "codeInseeNuitee1", "45000", "nombreNuitees1", 1)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Le champ « codeInseeNuitee1 » doit être le "
+            + "code INSEE d'une commune du Code officiel géographique : 45000 n'en est pas un");
+    // the training runs on 18 and 19 March: nights from the 17th to the 19th
+    assertThatThrownBy(() -> complete(task(), Map.of("repasPris", 3, "codeInseeNuitee1", "93066", "nombreNuitees1", 2,
+        "dateNuitee1", "2026-03-19")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Le champ « dateNuitee1 » doit placer les 2 "
+            + "nuitée(s) de la ligne entre la veille de la formation (17/03/2026) et son dernier jour (19/03/2026).");
 
-    complete(task(), Map.of("repasPris", 3, "codeInseeNuitee1", "93066", "nombreNuitees1", 2,
+    complete(task(), Map.of("repasPris", 3, "codeInseeNuitee1", "93066", "nombreNuitees1", 1,
         "codeInseeNuitee2", "45234", "nombreNuitees2", 1));
+    assertThat(instance).variables().extracting(v -> ((Map<?, ?>) v.get("fraisThr")).get("total")).isEqualTo("212.50");
+    complete(task(), Map.of("decisionFraisThr", "CORRIGER"));
 
-    assertThat(instance).variables().extracting(v -> ((Map<?, ?>) v.get("fraisThr")).get("total")).isEqualTo("302.50");
+    // corrected: two nights in Saint-Denis from the eve of the training, one in Orléans on its last day
+    assertThat(instance).isWaitingAt("Tache_DeclarerFraisThr");
+    complete(task(), Map.of("repasPris", 3, "codeInseeNuitee1", "93066", "nombreNuitees1", 2,
+        "dateNuitee1", "2026-03-17", "codeInseeNuitee2", "45234", "nombreNuitees2", 1, "dateNuitee2", "2026-03-19"));
+    assertThat(instance).isWaitingAt("Tache_VerifierFraisThr").variables()
+        .containsEntry("fraisThrDetail", "- 3 repas, à 17,50 € : 52,50 €\n"
+            + "- 2 nuitées à Saint-Denis (93066) à partir du 17/03/2026, à 90,00 € : 180,00 €\n"
+            + "- 1 nuitée à Orléans (45234) le 19/03/2026, à 70,00 € : 70,00 €\nTotal : 302,50 €")
+        .extracting(v -> ((Map<?, ?>) v.get("fraisThr")).get("total")).isEqualTo("302.50");
+    assertThatThrownBy(() -> complete(task(), Map.of("decisionFraisThr", "PEUT_ETRE")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("decisionFraisThr");
+    complete(task(), Map.of("decisionFraisThr", "ENVOYER"));
+    assertThat(instance).isWaitingAt("Envoi_FraisThr");
+  }
+
+  /** A stay across New Year 2027 once analysts have deployed a new barème: each night at the rate of its date. */
+  @Test
+  void chaqueNuiteeAuBaremeEnVigueurASaDate() {
+    String nouveauBareme = repositoryService().createDeployment()
+        .addClasspathResource("dmn/tarif-nuitee-bareme-2027.dmn").deploy().getId();
+    try {
+      ProcessInstance instance = runtimeService().createProcessInstanceByKey("dife-parcours").businessKey(CLE)
+          .startBeforeActivity("Tache_DeclarerFraisThr").setVariables(Elus.avec("reference", CLE,
+              "intituleFormation", "Finances locales", "dateDebutFormation", "2026-12-30",
+              "dateFinFormation", "2027-01-01")).execute();
+      assertThat(instance).isWaitingAt("Tache_DeclarerFraisThr");
+
+      complete(task(), Map.of("repasPris", 0, "codeInseeNuitee1", "69123", "nombreNuitees1", 3,
+          "dateNuitee1", "2026-12-30"));
+
+      assertThat(instance).isWaitingAt("Tache_VerifierFraisThr").variables()
+          .containsEntry("fraisThrDetail", "- 2 nuitées à Lyon (69123) à partir du 30/12/2026, à 90,00 € : 180,00 €\n"
+              + "- 1 nuitée à Lyon (69123) le 01/01/2027, à 120,00 € : 120,00 €\nTotal : 300,00 €");
+    } finally {
+      repositoryService().deleteDeployment(nouveauBareme, true);
+    }
+  }
+
+  @Test
+  void aucunRepasNiNuiteeAucuneDemande() {
+    ProcessInstance instance = jusquAuxFraisThr();
+
+    complete(task(), Map.of("repasPris", 0, "codeInseeNuitee1", ""));
+
+    assertThat(instance).isEnded().hasPassed("Fin_FormationSuivieSansFrais").hasNotPassed("Tache_VerifierFraisThr")
+        .variables().containsEntry("statutDossier", "CLOS_FORMATION_SUIVIE").containsEntry("fraisADemander", false);
+    assertThat(beans.modeles()).doesNotContain("FRAIS_THR");
+    assertThat(beans.dossiersClos).containsExactly(CLE);
   }
 
   @Test

@@ -8,6 +8,9 @@ import fr.elus.dife.ApplicationDemarree;
 import fr.elus.dife.Attente;
 import fr.elus.dife.ClientHttp;
 import fr.elus.dife.PlusLongParcours;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import com.icegreen.greenmail.util.GreenMail;
@@ -96,8 +99,15 @@ class PlusLongParcoursApiTest implements PlusLongParcours.Conduite {
     assertThat(corps(email, "qui paie")).contains("pris en charge par votre DIFE", "700.00 €",
         "collectivité : 400.00 €", "reste à votre charge, à régler par virement : 100.00 €",
         "Je confirme mon inscription");
-    assertThat(corps(email, "frais de repas")).contains("2 repas : 35.00 €", "1 nuitée(s) : 110.00 €",
-        "soit 145.00 € au total", "motif « Ma formation en tant qu'élu », sous-motif « Frais THR »");
+    assertThat(corps(email, "frais de repas")).contains("- 2 repas, à 17,50 € : 35,00 €",
+        "- 1 nuitée à Paris (75056) le ", ", à 110,00 € : 110,00 €", "Total : 145,00 €",
+        "motif « Ma formation en tant qu'élu », sous-motif « Frais THR »");
+    assertThat(historique).anySatisfy(d -> assertThat(d).contains("Vérifier le total et les lignes des frais THR"));
+    // the claim's follow-up, in the dossier
+    assertThat(clos.get("fraisThr").get("total").asText()).isEqualTo("145.00");
+    assertThat(clos.get("fraisThr").get("montantPaye").asText()).isEqualTo("145.00");
+    assertThat(clos.get("fraisThr").get("ecart").asText()).isEqualTo("0.00");
+    assertThat(clos.get("fraisThr").get("dateDepot").asText()).isEqualTo(LocalDate.now().toString());
   }
 
   private String corps(String destinataire, String motsDuSujet) {

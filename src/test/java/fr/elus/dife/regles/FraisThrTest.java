@@ -1,6 +1,7 @@
 package fr.elus.dife.regles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -67,6 +68,21 @@ class FraisThrTest {
 
     assertThat(r.lignes()).extracting(FraisThr.Ligne::tarif).containsExactly(new BigDecimal("110"), new BigDecimal("140"));
     assertThat(r.total()).isEqualTo("250.00");
+  }
+
+  @Test
+  void unSejourAChevalSurDeuxBaremesPaieChaqueNuitAuTarifDeSaDate() {
+    FraisThr.Resultat r = FraisThr.calculer(0, SEJOUR, List.of(
+        new FraisThr.Nuitees("69123", 3, LocalDate.of(2026, 12, 30)),
+        new FraisThr.Nuitees("45234", 2, LocalDate.of(2027, 1, 2))), ReferentielCommunesDeTest.livre(), BAREME);
+
+    // Lyon: 30 and 31 December at 90, 1 January at 120; Orléans: two nights at the new 90
+    assertThat(r.lignes()).extracting(FraisThr.Ligne::commune, FraisThr.Ligne::nombre, FraisThr.Ligne::date,
+        FraisThr.Ligne::montant).containsExactly(
+            tuple("Lyon", 2, LocalDate.of(2026, 12, 30), new BigDecimal("180.00")),
+            tuple("Lyon", 1, CHANGEMENT, new BigDecimal("120.00")),
+            tuple("Orléans", 2, LocalDate.of(2027, 1, 2), new BigDecimal("180.00")));
+    assertThat(r.montantNuitees()).isEqualTo("480.00");
   }
 
   @Test

@@ -449,7 +449,8 @@ async function afficherDossier(conteneur, reference, annonce) {
     section('L\'élu', el('table', {className: 'dife-elu'},
       ligne('Nom de naissance', elu.nomNaissance), ligne('Nom d\'usage', elu.nomUsage), ligne('Prénoms', elu.prenoms),
       ligne('Mandat', elu.mandat),
-      ligne('Collectivité', elu.collectivite ? `${elu.collectivite} (${elu.codeInseeCollectivite || ''})` : null),
+      ligne('Collectivité', elu.collectivite ? `${elu.collectivite} (commune ${elu.communeCollectivite
+        ? `${elu.communeCollectivite}, ` : ''}code INSEE ${elu.codeInseeCollectivite || ''})` : null),
       ligne('Courriel', elu.email), ligne('Téléphone mobile', elu.telephoneMobile),
       ligne('Téléphone fixe', elu.telephoneFixe), ligne('NIR', elu.nirMasque),
       ligne('Droits DIFE déclarés', d.droitsDife ? montant(d.droitsDife) : null))),
@@ -472,6 +473,14 @@ async function afficherDossier(conteneur, reference, annonce) {
         ligne('Plafond de la collectivité', montant(d.repartition.plafondCollectivite)),
         ligne('Reste à la charge de l\'élu', montant(d.repartition.resteAChargeElu)))
       : el('p', {}, 'Pas encore calculée : elle l\'est à la proposition de l\'organisme.')),
+
+    d.fraisThr ? section('Frais THR', el('table', {className: 'dife-frais-thr'},
+      ligne('Lignes déclarées', d.fraisThr.detail ? el('pre', {}, d.fraisThr.detail) : null),
+      ligne('Montants envoyés à l\'élu le', d.fraisThr.dateEnvoi ? date(d.fraisThr.dateEnvoi) : null),
+      ligne('Demande déposée sur MCF le', d.fraisThr.dateDepot ? date(d.fraisThr.dateDepot) : null),
+      ligne('Remboursés par la CDC le', d.fraisThr.datePaiement ? date(d.fraisThr.datePaiement) : null),
+      ligne('Montant remboursé', d.fraisThr.montantPaye ? montant(d.fraisThr.montantPaye) : null),
+      ligne('Écart avec le total demandé', d.fraisThr.ecart ? montant(d.fraisThr.ecart) : null))) : null,
 
     section('Documents enregistrés', d.documents && d.documents.length
       ? el('ul', {className: 'dife-documents'}, d.documents.map(doc => el('li', {}, `${doc.nom} : `,
