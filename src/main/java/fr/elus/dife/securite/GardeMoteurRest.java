@@ -37,8 +37,9 @@ public class GardeMoteurRest implements ContainerRequestFilter, ContainerRespons
   private static final Pattern MESSAGE_OU_SIGNAL = Pattern.compile(MOTEUR + "(message|signal)/?");
   private static final Pattern ECRIT_SUR_TACHE = Pattern.compile(MOTEUR + "task/[^/]+/(comment|attachment)/create/?");
   private static final Pattern TACHE = Pattern.compile(MOTEUR + "task/[^/]+/?");
-  private static final Pattern REFUS_DU_FORMULAIRE =
-      Pattern.compile("Exception while invoking TaskListener: (.*?)'?$");
+  // the listener's message, after the engine's envelope (with or without its inner "Exception while invoking…")
+  private static final Pattern REFUS_DU_FORMULAIRE = Pattern.compile("(?s)There was an exception while invoking "
+      + "the TaskListener\\. Message: '(?:Exception while invoking TaskListener: )?(.*?)'?$");
   private static final Pattern TRAVAIL_SUR_TACHE =
       Pattern.compile(MOTEUR + "task/([^/]+)/(complete|submit-form|claim|unclaim|resolve)/?");
 
