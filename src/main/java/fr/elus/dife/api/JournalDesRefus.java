@@ -46,13 +46,26 @@ public class JournalDesRefus extends TurboFilter {
     Throwable exception = t != null ? t
         : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable dernier ? dernier : null;
     Throwable refus = refus(exception);
-    if (refus == null) {
-      return FilterReply.NEUTRAL;
+    if (refus != null) {
+      if (CONTEXTE_DU_MOTEUR.equals(logger.getName())) {
+        LOG.info("Refus renvoyé à l'appelant : {}", refus.getMessage());
+      }
+      return FilterReply.DENY;
     }
-    if (CONTEXTE_DU_MOTEUR.equals(logger.getName())) {
-      LOG.info("Refus renvoyé à l'appelant : {}", refus.getMessage());
+    // the REST API writes the stack trace into the message itself, causes included
+    return EXCEPTIONS_REST.equals(logger.getName()) && refusDansLeTexte(format, params) ? FilterReply.DENY
+        : FilterReply.NEUTRAL;
+  }
+
+  private static boolean refusDansLeTexte(String format, Object[] params) {
+    StringBuilder texte = new StringBuilder(String.valueOf(format));
+    if (params != null) {
+      for (Object param : params) {
+        texte.append(' ').append(param);
+      }
     }
-    return FilterReply.DENY;
+    return texte.indexOf("Caused by: " + NotValidException.class.getName()) >= 0
+        || texte.indexOf("Caused by: " + MismatchingMessageCorrelationException.class.getName()) >= 0;
   }
 
   private static Throwable refus(Throwable exception) {

@@ -301,7 +301,7 @@ class BureauDuConseillerTest {
       navigateur.capture("nouveau-dossier-2-ouvert");
       navigateur.cliquer(".dife-dossier-ouvert a");
       attendreTexte(navigateur, ".dife-vue-dossier", "Dossier " + reference + " — " + nom + " Louise");
-      assertThat(navigateur.visible(".dife-vue-dossier").getText()).contains("Gien (45155)", "Maire");
+      assertThat(navigateur.visible(".dife-vue-dossier").getText()).contains("Gien (code INSEE 45155)", "Maire");
 
       // the list finds it by a part of the name, in lower case
       navigateur.cliquable(".dife-nav-dossiers").click();

@@ -449,8 +449,10 @@ async function afficherDossier(conteneur, reference, annonce) {
     section('L\'élu', el('table', {className: 'dife-elu'},
       ligne('Nom de naissance', elu.nomNaissance), ligne('Nom d\'usage', elu.nomUsage), ligne('Prénoms', elu.prenoms),
       ligne('Mandat', elu.mandat),
-      ligne('Collectivité', elu.collectivite ? `${elu.collectivite} (commune ${elu.communeCollectivite
-        ? `${elu.communeCollectivite}, ` : ''}code INSEE ${elu.codeInseeCollectivite || ''})` : null),
+      // the commune's name from the Code officiel géographique, when the collectivity is named otherwise
+      ligne('Collectivité', elu.collectivite ? `${elu.collectivite} (${elu.communeCollectivite
+        && elu.communeCollectivite !== elu.collectivite ? `commune ${elu.communeCollectivite}, ` : ''}code INSEE ${
+        elu.codeInseeCollectivite || ''})` : null),
       ligne('Courriel', elu.email), ligne('Téléphone mobile', elu.telephoneMobile),
       ligne('Téléphone fixe', elu.telephoneFixe), ligne('NIR', elu.nirMasque),
       ligne('Droits DIFE déclarés', d.droitsDife ? montant(d.droitsDife) : null))),
