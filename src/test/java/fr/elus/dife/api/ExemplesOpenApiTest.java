@@ -59,7 +59,7 @@ class ExemplesOpenApiTest {
     assertThat(exemples.get("evenement-reponse-cdc").get("value").get("donnees").get("resolu").asBoolean()).isFalse();
     List<String> refsEvenements = description.at("/paths/~1api~1dossiers~1{reference}~1evenements/post/requestBody"
         + "/content/application~1json/examples").findValuesAsText("$ref");
-    assertThat(refsEvenements).hasSize(6).allSatisfy(ref -> assertThat(exemples.has(ref.substring(ref.lastIndexOf('/') + 1)))
+    assertThat(refsEvenements).hasSize(8).allSatisfy(ref -> assertThat(exemples.has(ref.substring(ref.lastIndexOf('/') + 1)))
         .as(ref).isTrue());
     List<String> toutesLesRefs = description.get("paths").findValuesAsText("$ref");
     assertThat(toutesLesRefs).filteredOn(ref -> ref.startsWith(ExemplesOpenApi.EXEMPLES)).hasSize(exemples.size());

@@ -250,12 +250,10 @@ class BureauDuConseillerTest {
       new Actions(navigateur.pilote()).doubleClick(formulaire.findElement(By.cssSelector("button[type=submit]")))
           .perform();
       attendreTexte(navigateur, ".dife-onglet-dossier .dife-succes", "Courrier recommandé reçu par l'élu : enregistré");
-      Attente.jusqua("la vérification en face à face", () -> runtimeService.createEventSubscriptionQuery()
-          .eventName("VerificationFaceAFaceFaite").list().stream().anyMatch(s -> historyService
-              .createHistoricProcessInstanceQuery().processInstanceId(s.getProcessInstanceId()).singleResult()
-              .getBusinessKey().equals(reference)));
+      // the registered letter verified the identity: the dossier goes on to the élu's rights
+      tache(reference, "Tache_VerifierDroitsElu");
       navigateur.ouvrir(TASKLIST + "#/dossiers?reference=" + reference);
-      attendreTexte(navigateur, ".dife-attendus", "Vérification en face à face faite");
+      attendreTexte(navigateur, ".dife-historique", "Événement COURRIER_RECOMMANDE_RECU");
       assertThat(navigateur.visible(".dife-historique").getText()).contains("Événement COURRIER_RECOMMANDE_RECU");
       navigateur.capture("onglet-dossier-apres-evenement");
     }
