@@ -231,14 +231,12 @@ public class ConsultationDossier {
         }
       }
     }
-    // the dossier's own instance tells the status story; copies written back by called processes repeat it
-    String precedent = null;
+    // the status lives on the dossier's own instance only (see PassageStatut)
     for (HistoricDetail detail : historyService.createHistoricDetailQuery().processInstanceId(instanceDuDossier)
         .variableUpdates().orderByTime().asc().list()) {
       HistoricVariableUpdate maj = (HistoricVariableUpdate) detail;
-      if (StatutDossier.VARIABLE.equals(maj.getVariableName()) && !String.valueOf(maj.getValue()).equals(precedent)) {
-        precedent = String.valueOf(maj.getValue());
-        faits.add(new Fait(maj.getTime(), "STATUT", "Statut du dossier : " + precedent, null));
+      if (StatutDossier.VARIABLE.equals(maj.getVariableName())) {
+        faits.add(new Fait(maj.getTime(), "STATUT", "Statut du dossier : " + maj.getValue(), null));
       }
     }
     dossiers.evenements(reference).forEach(e -> faits.add(new Fait(Date.from(e.dateReception()), "EVENEMENT",

@@ -16,16 +16,17 @@ public class PassageStatut {
   private static final Logger LOG = LoggerFactory.getLogger(PassageStatut.class);
 
   /**
-   * Sets the status on the called process and on every caller up to dife-parcours:
-   * a called process works on its own copy of the variables, which its
-   * {@code out variables="all"} copies back at its end, so no copy may stay stale.
+   * Sets the status on the dossier's own instance, the root of the chain of calls:
+   * the called processes take only the variables they need, never a copy of the
+   * status, so there is one status to keep and to read.
    */
   public void passer(DelegateExecution execution, String statut) {
     StatutDossier nouveau = StatutDossier.valueOf(statut);
-    for (DelegateExecution instance = execution.getProcessInstance(); instance != null;
-        instance = instance.getSuperExecution() == null ? null : instance.getSuperExecution().getProcessInstance()) {
-      instance.setVariable(StatutDossier.VARIABLE, nouveau.name());
+    DelegateExecution dossier = execution.getProcessInstance();
+    while (dossier.getSuperExecution() != null) {
+      dossier = dossier.getSuperExecution().getProcessInstance();
     }
+    dossier.setVariable(StatutDossier.VARIABLE, nouveau.name());
     LOG.info("Dossier {} : statut {}", execution.getProcessBusinessKey(), nouveau);
   }
 }
