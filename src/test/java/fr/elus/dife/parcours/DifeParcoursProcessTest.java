@@ -163,6 +163,35 @@ class DifeParcoursProcessTest {
     assertThat(beans.dossiersClos).containsExactly(CLE, CLE, CLE);
   }
 
+  /**
+   * Each called process gets the variables its call activity names, never the whole
+   * dossier nor a copy of the status, and gives back only what the journey uses next.
+   */
+  @Test
+  void chaqueProcessusAppeleNeRecoitEtNeRendQueSonContrat() {
+    ProcessInstance instance = ouvrir(Elus.avec("telephoneMobile", "0612345678", "nirMasque", "2 71 04 ** *** *** 58"));
+    ProcessInstance identite = calledProcessInstance("dife-identite-numerique");
+    assertThat(runtimeService().getVariables(identite.getId()).keySet())
+        .contains("reference", "nomNaissance", "prenoms", "email", "smartphoneVersionMajeure", "preferenceCanal")
+        .doesNotContain("statutDossier", "nirMasque", "telephoneMobile", "droitsDife", "association", "nomUsage");
+    assertThat(instance).variables().containsEntry("statutDossier", "IDENTITE_NUMERIQUE");
+    runtimeService().deleteProcessInstance(instance.getId(), "fin du test");
+
+    ProcessInstance inscrit = ouvrir(Elus.avec("identiteNumerique", true));
+    droitsVisibles(inscrit, "700");
+    ProcessInstance inscription = calledProcessInstance("dife-inscription-formation");
+    assertThat(runtimeService().getVariables(inscription.getId()).keySet())
+        .contains("droitsDife", "nomUsage", "lieuNaissance", "nationalite", "mandat", "collectiviteCodeInsee")
+        .doesNotContain("statutDossier", "smartphoneOs", "compteFormation", "droitsVisibles");
+    assertThat(inscrit).variables().containsEntry("statutDossier", "CHOIX_FORMATION");
+    inscrire(inscrit, "2026-03-19");
+
+    assertThat(inscrit).isWaitingAt("Timer_FinFormation").variables()
+        .containsEntry("intituleFormation", "Finances locales").containsEntry("dateFinFormation", "2026-03-19")
+        .containsEntry("coutFormation", "500.00").containsEntry("dateValidation", "2026-03-10")
+        .containsKey("repartition").doesNotContainKey("issueInscription").doesNotContainKey("joursOuvresInscription");
+  }
+
   private static void abandonner(ProcessInstance instance) {
     runtimeService().createMessageCorrelation("AbandonDossier").processInstanceId(instance.getId())
         .setVariable("motifAbandon", "L'élu renonce.").correlate();
