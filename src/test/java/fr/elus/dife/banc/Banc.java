@@ -1,0 +1,465 @@
+package fr.elus.dife.banc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.elus.dife.ClientHttp;
+import fr.elus.dife.DifeApplication;
+import fr.elus.dife.DossiersDeTest;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The benchmark of issue 13, in one JVM, the app as it runs (demo users, its own
+ * H2 file or the PostgreSQL that bench/run prepares), beside a bare Camunda engine
+ * on the same kind of database. Prints a Markdown table and writes it to
+ * target/bench/. Not a test: figures, not assertions.
+ *
+ * <p>Arguments: {@code --parcours K} (journeys, default 20), {@code --jobs N} (due
+ * jobs drained, default 10000), {@code --tailles 10000,30000,100000} (open dossiers
+ * for the views), {@code --ouvertures-secondes S} (per client count, default 15),
+ * {@code --postgres} (DIFE_DB_URL, DIFE_DB_USER, DIFE_DB_PASSWORD for the app,
+ * DIFE_BANC_NU_URL for the bare engine's own database).
+ */
+public final class Banc {
+
+  private final Map<String, String> options;
+  private final List<String[]> lignes = new ArrayList<>();
+  private final boolean postgres;
+  private final Path dossier;
+  private ConfigurableApplicationContext app;
+  private ClientHttp http;
+  private final List<String> references = new ArrayList<>();
+
+  private Banc(Map<String, String> options, Path dossier) {
+    this.options = options;
+    this.postgres = options.containsKey("postgres");
+    this.dossier = dossier;
+  }
+
+  public static void main(String[] arguments) throws Exception {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i < arguments.length; i++) {
+      String nom = arguments[i].replaceFirst("^--", "");
+      boolean valeur = i + 1 < arguments.length && !arguments[i + 1].startsWith("--");
+      options.put(nom, valeur ? arguments[++i] : "");
+    }
+    Path dossier = Path.of("target/bench").toAbsolutePath();
+    Files.createDirectories(dossier);
+    Banc banc = new Banc(options, dossier);
+    try {
+      banc.mesurer();
+    } finally {
+      banc.ecrire();
+      if (banc.app != null) {
+        banc.app.close();
+      }
+    }
+    System.exit(0);
+  }
+
+  private int entier(String option, int defaut) {
+    return options.containsKey(option) ? Integer.parseInt(options.get(option)) : defaut;
+  }
+
+  private void ligne(String mesure, String application, String moteurNu, String rapport) {
+    lignes.add(new String[] {mesure, application, moteurNu, rapport});
+    System.out.printf("%-58s %-24s %-18s %s%n", mesure, application, moteurNu, rapport);
+  }
+
+  /** One part of the bench; a failure is a line of the table, and the next part still runs. */
+  private interface Partie {
+    void mesurer() throws Exception;
+  }
+
+  private void partie(String nom, Partie partie) {
+    try {
+      partie.mesurer();
+    } catch (Exception | Error e) {
+      ligne(nom + " : échec", e.getClass().getSimpleName(), "", String.valueOf(e.getMessage()).lines().findFirst()
+          .orElse(""));
+    }
+  }
+
+  private void mesurer() throws Exception {
+    demarrerApplication();
+    arreterJobExecutor();
+    int k = entier("parcours", 20);
+    Base baseNu = postgres
+        ? Base.postgres(System.getenv("DIFE_BANC_NU_URL"), System.getenv("DIFE_DB_USER"), System.getenv("DIFE_DB_PASSWORD"))
+        : Base.h2(dossier, "moteur-nu-" + System.currentTimeMillis());
+    ParcoursDuBanc.Compte compte = new ParcoursDuBanc(app).parcoursComplet();
+    try (MoteurNu nu = new MoteurNu(baseNu, compte)) {
+      partie("(a) parcours", () -> parcours(k, nu));
+      // (b) openings over HTTP, the job executor running as in production
+      demarrerJobExecutor();
+      int secondes = entier("ouvertures-secondes", 15);
+      for (int clients : new int[] {1, 2, 4}) {
+        partie("(b) ouvertures, " + clients + " client(s)", () -> ouverturesHttp(clients, secondes));
+      }
+      arreterJobExecutor();
+      partie("(d) drainage", () -> drainage(nu));
+    }
+    demarrerJobExecutor();
+    // (c) the views as dossiers pile up
+    for (String taille : options.getOrDefault("tailles", "10000,30000,100000").split(",")) {
+      partie("(c) " + taille.trim() + " dossiers", () -> vuesA(Integer.parseInt(taille.trim())));
+    }
+  }
+
+  /** (a) The longest journey K times after a warm-up, the job executor stopped, beside the bare engine. */
+  private void parcours(int k, MoteurNu nu) throws Exception {
+    ParcoursDuBanc parcours = new ParcoursDuBanc(app);
+    ParcoursDuBanc.Compte compte = null;
+    for (int i = 0; i < 2; i++) {
+      compte = parcours.parcoursComplet();
+    }
+    long octetsAvant = octetsApplication();
+    long cpu0 = Mesures.cpuNanos();
+    long mur0 = System.nanoTime();
+    for (int i = 0; i < k; i++) {
+      compte = parcours.parcoursComplet();
+    }
+    double cpuApp = (Mesures.cpuNanos() - cpu0) / 1e6 / k;
+    double murApp = (System.nanoTime() - mur0) / 1e6 / k;
+    double octetsClos = (octetsApplication() - octetsAvant) / (double) k;
+    for (int i = 0; i < 3; i++) {
+      nu.parcours("echauffement-" + i);
+    }
+    long octetsNuAvant = nu.octets();
+    cpu0 = Mesures.cpuNanos();
+    mur0 = System.nanoTime();
+    for (int i = 0; i < k; i++) {
+      nu.parcours("nu-" + i);
+    }
+    double cpuNu = (Mesures.cpuNanos() - cpu0) / 1e6 / k;
+    double murNu = (System.nanoTime() - mur0) / 1e6 / k;
+    double octetsClosNu = (nu.octets() - octetsNuAvant) / (double) k;
+    ligne("(a) parcours le plus long : transactions du moteur", String.valueOf(compte.transactions()),
+        String.valueOf(compte.transactions()), compte.taches() + " tâches, " + compte.evenements() + " événements, "
+            + compte.timers() + " timers, " + compte.jobs() + " jobs");
+    ligne("(a) parcours : CPU par parcours (K = " + k + ")", Mesures.ms(cpuApp), Mesures.ms(cpuNu),
+        fois(cpuApp / cpuNu) + " (cible ≤ 3×)");
+    ligne("(a) parcours : temps écoulé par parcours", Mesures.ms(murApp), Mesures.ms(murNu), fois(murApp / murNu));
+    ligne("(e) disque par dossier clos (parcours complet)", Mesures.kio(octetsClos), Mesures.kio(octetsClosNu),
+        fois(octetsClos / octetsClosNu));
+  }
+
+  private static String fois(double rapport) {
+    return String.format(Locale.FRANCE, "%.1f×", rapport);
+  }
+
+  private void demarrerApplication() throws IOException {
+    Map<String, Object> proprietes = new LinkedHashMap<>();
+    proprietes.put("server.port", 0);
+    proprietes.put("spring.mail.port", portLibre());
+    proprietes.put("dife.demo.donnees", false);
+    proprietes.put("logging.file.name", dossier.resolve("application.log").toString());
+    proprietes.put("logging.threshold.console", "WARN");
+    List<String> profils = new ArrayList<>(List.of("demo"));
+    if (postgres) {
+      profils.add("postgres");
+    } else {
+      // the app's own URL and settings, on a fresh file of the bench
+      Path base = dossier.resolve("application-" + System.currentTimeMillis());
+      proprietes.put("spring.datasource.url", urlH2DeLApplication().replace("./data/dife",
+          base.resolve("dife").toString()));
+    }
+    // as command-line arguments: above the profiles' files, as an operator's would be
+    app = new SpringApplicationBuilder(DifeApplication.class).profiles(profils.toArray(String[]::new))
+        .run(proprietes.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+    http = new ClientHttp(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+  }
+
+  /** The URL of application.yaml as shipped, so that the bench runs with its settings (write delay…). */
+  private static String urlH2DeLApplication() throws IOException {
+    try (var yaml = Banc.class.getResourceAsStream("/application.yaml")) {
+      for (String ligne : new String(yaml.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String t = ligne.trim();
+        if (t.startsWith("url: jdbc:h2:")) {
+          return t.substring("url: ".length()).trim();
+        }
+      }
+    }
+    throw new IllegalStateException("Pas d'URL H2 dans application.yaml");
+  }
+
+  private static int portLibre() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private ProcessEngine moteur() {
+    return app.getBean(ProcessEngine.class);
+  }
+
+  private JobExecutor jobExecutor() {
+    return ((ProcessEngineConfigurationImpl) moteur().getProcessEngineConfiguration()).getJobExecutor();
+  }
+
+  private void arreterJobExecutor() {
+    if (jobExecutor().isActive()) {
+      jobExecutor().shutdown();
+    }
+  }
+
+  private void demarrerJobExecutor() {
+    if (!jobExecutor().isActive()) {
+      jobExecutor().start();
+    }
+  }
+
+  /** The H2 file's size (0 on PostgreSQL, whose pg_database_size is already the disk). */
+  private long fichiersApplication() throws SQLException {
+    if (postgres) {
+      return 0;
+    }
+    try (Connection connexion = app.getBean(DataSource.class).getConnection()) {
+      return baseH2DeLApplication().octetsFichiers(connexion);
+    }
+  }
+
+  private Base baseH2DeLApplication() {
+    String url = app.getEnvironment().getProperty("spring.datasource.url");
+    Path fichier = Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0]);
+    return new Base("H2", url, "sa", "", "org.h2.Driver", fichier.getParent(), 10);
+  }
+
+  private long octetsApplication() throws SQLException {
+    if (postgres) {
+      try (Connection connexion = app.getBean(DataSource.class).getConnection();
+          var r = connexion.createStatement().executeQuery("select pg_database_size(current_database())")) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+    try (Connection connexion = app.getBean(DataSource.class).getConnection()) {
+      return baseH2DeLApplication().octets(connexion);
+    }
+  }
+
+  /** (d) Jobs due at once: start continuations, emails, then timers brought due by the clock. */
+  private void drainage(MoteurNu nu) throws Exception {
+    int n = entier("jobs", 10000);
+    ManagementService gestion = moteur().getManagementService();
+    HistoryService historique = moteur().getHistoryService();
+    ParcoursDuBanc parcours = new ParcoursDuBanc(app);
+    for (int i = 0; i < n / 2; i++) {
+      // half wait at the account task, half go on to the identity stage and its emails and timers
+      references.add(parcours.ouvrir(DossiersDeTest.demande(i % 2 == 0)));
+    }
+    long jobsAvant = historique.createHistoricJobLogQuery().successLog().count();
+    long debut = System.nanoTime();
+    demarrerJobExecutor();
+    attendre(() -> gestion.createJobQuery().executable().count() == 0, Duration.ofMinutes(30));
+    // then the timers of those dossiers fall due, as after a long weekend
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(40, ChronoUnit.DAYS)));
+    attendre(() -> gestion.createJobQuery().executable().count() == 0, Duration.ofMinutes(30));
+    double secondes = (System.nanoTime() - debut) / 1e9;
+    ClockUtil.reset();
+    long executes = historique.createHistoricJobLogQuery().successLog().count() - jobsAvant;
+    long echecs = historique.createHistoricJobLogQuery().failureLog().count();
+    arreterJobExecutor();
+
+    nu.preparerJobs(n);
+    long debutNu = System.nanoTime();
+    nu.demarrerJobExecutor();
+    attendre(() -> nu.jobsExecutables() == 0, Duration.ofMinutes(30));
+    double secondesNu = (System.nanoTime() - debutNu) / 1e9;
+    nu.arreterJobExecutor();
+    double debit = executes / secondes;
+    double debitNu = n / secondesNu;
+    ligne("(d) jobs dus drainés (" + executes + " app, " + n + " nu), jobs/s", String.format(Locale.FRANCE, "%.0f", debit),
+        String.format(Locale.FRANCE, "%.0f", debitNu), fois(debit / debitNu) + " (cible ≥ 0,5×)");
+    ligne("(d) jobs en échec pendant le drainage", String.valueOf(echecs), "0", "");
+  }
+
+  private static void attendre(Supplier<Boolean> condition, Duration limite) throws InterruptedException {
+    long fin = System.nanoTime() + limite.toNanos();
+    while (!condition.get()) {
+      if (System.nanoTime() > fin) {
+        throw new IllegalStateException("Attente dépassée (" + limite + ")");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** (b) Each client opens dossiers over HTTP for the given seconds. */
+  private void ouverturesHttp(int clients, int secondes) throws Exception {
+    Mesures latences = new Mesures();
+    AtomicInteger refusees = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long fin = System.nanoTime() + secondes * 1_000_000_000L;
+    long debut = System.nanoTime();
+    List<Future<?>> travaux = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      travaux.add(pool.submit(() -> {
+        while (System.nanoTime() < fin) {
+          ObjectNode demande = DossiersDeTest.demande(false);
+          long t0 = System.nanoTime();
+          ClientHttp.Reponse reponse = http.post("conseiller45", "/api/dossiers", demande);
+          latences.ajouter(System.nanoTime() - t0);
+          if (reponse.statut() != 201) {
+            refusees.incrementAndGet();
+          } else {
+            synchronized (references) {
+              references.add(reponse.corps().get("reference").asText());
+            }
+          }
+        }
+      }));
+    }
+    for (Future<?> travail : travaux) {
+      travail.get();
+    }
+    pool.shutdown();
+    double parSeconde = latences.nombre() / ((System.nanoTime() - debut) / 1e9);
+    ligne("(b) ouvertures HTTP, " + clients + " client(s) : par seconde, p50 / p95",
+        String.format(Locale.FRANCE, "%.0f /s, %s", parSeconde, latences.p50p95()), "",
+        refusees.get() == 0 ? (clients == 2 ? "cible ≥ 150 /s" : "") : refusees.get() + " refusées");
+  }
+
+  /** (c) Tops the open dossiers up to n (services, batches of 100 per transaction), then times the views. */
+  private void vuesA(int n) throws Exception {
+    long octetsAvant = octetsApplication();
+    long fichiersAvant = fichiersApplication();
+    int avant = references.size();
+    chargerJusqua(n);
+    ManagementService gestion = moteur().getManagementService();
+    attendre(() -> gestion.createJobQuery().executable().count() == 0, Duration.ofMinutes(60));
+    int ouverts = Math.max(1, references.size() - avant);
+    double parDossier = (octetsApplication() - octetsAvant) / (double) ouverts;
+    double fichierParDossier = (fichiersApplication() - fichiersAvant) / (double) ouverts;
+    String prefixe = "(c) " + n + " dossiers : ";
+    ligne(prefixe + "vue du dossier, p50 / p95", temps(200, () -> "/api/dossiers/" + auHasard()).p50p95(), "",
+        "cible p95 < 20 ms");
+    ligne(prefixe + "liste, p50 / p95", temps(200, () -> "/api/dossiers?taille=20&page="
+        + ThreadLocalRandom.current().nextInt(50)).p50p95(), "", "cible p95 < 10 ms");
+    ligne(prefixe + "liste par statut, p50 / p95", temps(200, () -> "/api/dossiers?taille=20&statut=COMPTE_FORMATION")
+        .p50p95(), "", "cible p95 < 10 ms");
+    ligne(prefixe + "tâches du groupe, p50 / p95", temps(200,
+        () -> "/engine-rest/task?candidateGroup=conseillers&sortBy=dueDate&sortOrder=asc&maxResults=15").p50p95(), "",
+        "cible p95 < 10 ms");
+    JsonNode filtres = http.get("conseiller45", "/engine-rest/filter?resourceType=Task").corps();
+    if (filtres != null && filtres.size() > 0) {
+      String filtre = filtres.get(0).get("id").asText();
+      Mesures liste = new Mesures();
+      for (int i = 0; i < 200; i++) {
+        long t0 = System.nanoTime();
+        http.post("conseiller45", "/engine-rest/filter/" + filtre + "/list?firstResult=0&maxResults=15", Map.of());
+        liste.ajouter(System.nanoTime() - t0);
+      }
+      ligne(prefixe + "liste d'un filtre Tasklist, p50 / p95", liste.p50p95(), "", "cible p95 < 10 ms");
+      ligne(prefixe + "comptes des filtres Tasklist, p50 / p95",
+          temps(200, () -> "/engine-rest/filter?resourceType=Task&itemCount=true").p50p95(), "", "cible p95 < 50 ms");
+    }
+    if (http.get("analyste", "/api/indicateurs").statut() == 200) {
+      ligne(prefixe + "indicateurs, p50 / p95", temps(50, () -> "/api/indicateurs", "analyste").p50p95(), "", "");
+    }
+    ligne(prefixe + "disque par dossier ouvert (données ; fichier)", Mesures.kio(parDossier)
+        + (postgres ? "" : " ; " + Mesures.kio(fichierParDossier)), "", "cible ≤ 60 Ko");
+    ligne(prefixe + "tas vivant (max " + Mesures.mio(Mesures.tasMax()) + ")", Mesures.mio(Mesures.tasVivant()), "",
+        "cible : servi avec -Xmx1g");
+  }
+
+  private String auHasard() {
+    return references.get(ThreadLocalRandom.current().nextInt(references.size()));
+  }
+
+  private Mesures temps(int fois, Supplier<String> chemin) {
+    return temps(fois, chemin, "conseiller45");
+  }
+
+  private Mesures temps(int fois, Supplier<String> chemin, String utilisateur) {
+    for (int i = 0; i < 20; i++) {
+      http.get(utilisateur, chemin.get());
+    }
+    Mesures mesures = new Mesures();
+    for (int i = 0; i < fois; i++) {
+      String c = chemin.get();
+      long t0 = System.nanoTime();
+      ClientHttp.Reponse reponse = http.get(utilisateur, c);
+      mesures.ajouter(System.nanoTime() - t0);
+      if (reponse.statut() != 200) {
+        throw new IllegalStateException(c + " : " + reponse.statut() + " " + reponse.brute().body());
+      }
+    }
+    return mesures;
+  }
+
+  /** Opens dossiers through the service, 100 per transaction, on two threads, until n exist. */
+  private void chargerJusqua(int n) throws Exception {
+    TransactionTemplate transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<?>> lots = new ArrayList<>();
+    int manquants = n - references.size();
+    for (int lot = 0; lot < manquants; lot += 100) {
+      int taille = Math.min(100, manquants - lot);
+      lots.add(pool.submit(() -> {
+        ParcoursDuBanc parcours = new ParcoursDuBanc(app);
+        List<String> ouverts = transaction.execute(statut -> {
+          List<String> refs = new ArrayList<>();
+          for (int i = 0; i < taille; i++) {
+            refs.add(parcours.ouvrir(DossiersDeTest.demande(ThreadLocalRandom.current().nextInt(3) == 0)));
+          }
+          return refs;
+        });
+        synchronized (references) {
+          references.addAll(ouverts);
+        }
+      }));
+    }
+    for (Future<?> lot : lots) {
+      lot.get();
+    }
+    pool.shutdown();
+  }
+
+  private void ecrire() throws IOException {
+    StringBuilder tableau = new StringBuilder();
+    tableau.append("Banc du ").append(LocalDateTime.now().truncatedTo(ChronoUnit.MINUTES)).append(", ")
+        .append(Runtime.getRuntime().availableProcessors()).append(" cœurs, tas max ")
+        .append(Mesures.mio(Mesures.tasMax())).append(", base ").append(postgres ? "PostgreSQL" : "H2 fichier")
+        .append("\n\n| mesure | application | moteur nu | rapport, cible |\n|---|---|---|---|\n");
+    for (String[] l : lignes) {
+      tableau.append("| ").append(String.join(" | ", l)).append(" |\n");
+    }
+    Path fichier = dossier.resolve(postgres ? "resultats-postgres.md" : "resultats-h2.md");
+    Files.writeString(fichier, tableau);
+    System.out.println();
+    System.out.println(tableau);
+    System.out.println("Écrit dans " + fichier);
+  }
+}
