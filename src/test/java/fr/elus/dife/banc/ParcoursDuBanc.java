@@ -3,13 +3,11 @@ package fr.elus.dife.banc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.elus.dife.DossiersDeTest;
+import fr.elus.dife.PlusLongParcours;
 import fr.elus.dife.dossier.EvenementsDossier;
 import fr.elus.dife.dossier.OuvertureDossier;
 import fr.elus.dife.dossier.ValidateurDemandeOuverture;
-import fr.elus.dife.regles.CalendrierOuvre;
 import fr.elus.dife.securite.Groupes;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * due job itself, so that the CPU measured is the journey's and nothing else's.
  * It counts what it does, so that the bare control can do as much.
  */
-final class ParcoursDuBanc {
+final class ParcoursDuBanc implements PlusLongParcours.Conduite {
 
   /** What one journey did: the engine transactions it took, by kind. */
   record Compte(int ouvertures, int taches, int evenements, int timers, int jobs) {
@@ -68,8 +66,16 @@ final class ParcoursDuBanc {
     this.identityService = contexte.getBean(IdentityService.class);
   }
 
-  /** Opens one dossier as conseiller45 and runs its asynchronous continuation; returns the reference. */
-  String ouvrir(ObjectNode demande) {
+  /** Opens the journey's dossier and runs its asynchronous continuation. */
+  @Override
+  public String ouvrir(ObjectNode demande) {
+    reference = ouvrirSeulement(demande);
+    executerJobsDus();
+    return reference;
+  }
+
+  /** Opens one dossier as conseiller45, leaving its jobs to the job executor; returns the reference. */
+  String ouvrirSeulement(ObjectNode demande) {
     enConseiller();
     try {
       return ouverture.ouvrir(validateur.valider(demande).demande()).reference();
@@ -83,41 +89,7 @@ final class ParcoursDuBanc {
     evenementsAppliques = 0;
     timers = 0;
     jobs = 0;
-    ObjectNode demande = DossiersDeTest.demande(false);
-    ((ObjectNode) demande.get("situation").get("smartphone")).put("os", "AUCUN").remove("version");
-    reference = ouvrir(demande);
-    executerJobsDus();
-    String aujourdhui = LocalDate.now().toString();
-
-    terminer("Tache_CreerCompteFormation", "modeCreationCompte", "QUATRE_ETAPES", "dateCreationCompte", aujourdhui);
-    terminer("Tache_PreparerCourrier", "reponseCompteMcf", "OUI", "datePostage", aujourdhui,
-        "piecesCourrier", List.of("PIECE_IDENTITE", "JUSTIFICATIF_SECURITE_SOCIALE", "FORMULAIRE"));
-    declencherTimer("Timer_QuatreSemaines");
-    terminer("Tache_SuivreCourrier", "resultatSuiviCourrier", "Courrier pas encore reçu.");
-    evenement("COURRIER_RECOMMANDE_RECU", Map.of());
-    evenement("VERIFICATION_FACE_A_FACE_FAITE", Map.of());
-    terminer("Tache_ActiverApplication", "applicationActivee", true, "dateActivation", aujourdhui);
-
-    terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "NON");
-    evenement("REPONSE_CDC", Map.of("resolu", false, "piecesDemandees", List.of("Arrêté de délégation")));
-    terminer("Tache_RassemblerPieces", "piecesEnvoyees", "Arrêté de délégation du maire.");
-    evenement("REPONSE_CDC", Map.of("resolu", true, "piecesDemandees", List.of()));
-    terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "OUI", "montantDroitsLu", "700");
-
-    LocalDate debut = CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 20, null);
-    terminer("Tache_ChoisirFormation", "moyenRecherche", "DROITS_MANDAT", "organismeFormation", "Institut des élus",
-        "intituleFormation", "Budget communal", "dateDebutFormation", debut.toString(),
-        "dateFinFormation", debut.plusDays(1).toString(), "coutFormation", "1200", "codeInseeLieuFormation", "75056");
-    terminer("Tache_InscrireSurMcf", "issueInscription", "ECHEC_FRANCECONNECT", "descriptionErreur", "Erreur technique MCF");
-    evenement("REPONSE_CDC", Map.of("resolu", true, "piecesDemandees", List.of()));
-    terminer("Tache_InscrireSurMcf", "issueInscription", "DOSSIER_ENVOYE");
-    evenement("PROPOSITION_ORGANISME", Map.of("dateAcceptation", aujourdhui, "dateDebut", debut.toString(),
-        "dateFin", debut.plusDays(1).toString(), "coutFormation", "1200.00", "codeInseeLieu", "75056"));
-    terminer("Tache_DemanderContributionCollectivite", "reponseCollectivite", "OUI",
-        "contributionCollectiviteAccordee", "400");
-    evenement("INSCRIPTION_VALIDEE", Map.of("dateValidation", aujourdhui));
-    declencherTimer("Timer_FinFormation");
-    terminer("Tache_DeclarerFraisThr", "repasPris", 2, "codeInseeNuitee1", "75056", "nombreNuitees1", 1);
+    PlusLongParcours.parcourir(this, PlusLongParcours.demande());
 
     Object statut = historyService.createHistoricVariableInstanceQuery()
         .processInstanceId(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
@@ -134,7 +106,8 @@ final class ParcoursDuBanc {
     identityService.setAuthentication(CONSEILLER, List.of(Groupes.CONSEILLERS), List.of("aml45"));
   }
 
-  private void terminer(String definition, Object... clesValeurs) {
+  @Override
+  public void terminer(String definition, Object... clesValeurs) {
     Map<String, Object> variables = new HashMap<>();
     for (int i = 0; i < clesValeurs.length; i += 2) {
       variables.put((String) clesValeurs[i], clesValeurs[i + 1]);
@@ -154,7 +127,8 @@ final class ParcoursDuBanc {
     executerJobsDus();
   }
 
-  private void evenement(String type, Map<String, Object> donnees) {
+  @Override
+  public void evenement(String type, Map<String, Object> donnees) {
     JsonNode corps = JSON.valueToTree(Map.of("idEvenement", type + "-" + reference + "-" + (evenementsAppliques + 1),
         "type", type, "date", OffsetDateTime.now().toString(), "donnees", donnees));
     enConseiller();
@@ -167,7 +141,8 @@ final class ParcoursDuBanc {
     executerJobsDus();
   }
 
-  private void declencherTimer(String activite) {
+  @Override
+  public void declencherTimer(String activite) {
     for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
         .list()) {
       Job timer = managementService.createJobQuery().timers().activityId(activite)

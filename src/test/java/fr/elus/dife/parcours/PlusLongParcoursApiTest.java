@@ -8,9 +8,7 @@ import fr.elus.dife.ApplicationDemarree;
 import fr.elus.dife.Attente;
 import fr.elus.dife.ClientHttp;
 import fr.elus.dife.ClientHttp.Reponse;
-import fr.elus.dife.DossiersDeTest;
-import fr.elus.dife.regles.CalendrierOuvre;
-import java.time.LocalDate;
+import fr.elus.dife.PlusLongParcours;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * as an administrator would in Cockpit, to fire the timers that would take weeks.
  */
 @ApplicationDemarree
-class PlusLongParcoursApiTest {
+class PlusLongParcoursApiTest implements PlusLongParcours.Conduite {
 
   @LocalServerPort
   int port;
@@ -48,7 +46,8 @@ class PlusLongParcoursApiTest {
         + "&taskDefinitionKey=" + definition).corps().get(0).get("id").asText();
   }
 
-  private void terminer(String definition, Object... clesValeurs) {
+  @Override
+  public void terminer(String definition, Object... clesValeurs) {
     Map<String, Object> variables = new HashMap<>();
     for (int i = 0; i < clesValeurs.length; i += 2) {
       variables.put((String) clesValeurs[i], Map.of("value", clesValeurs[i + 1]));
@@ -58,7 +57,8 @@ class PlusLongParcoursApiTest {
     assertThat(reponse.statut()).as(definition + " : " + reponse.brute().body()).isEqualTo(204);
   }
 
-  private void evenement(String type, Map<String, Object> donnees) {
+  @Override
+  public void evenement(String type, Map<String, Object> donnees) {
     String id = type + "-" + reference + "-" + ++evenements;
     Attente.jusqua("l'attente de " + type, () -> http.post("conseiller45", "/api/dossiers/" + reference + "/evenements",
         Map.of("idEvenement", id, "type", type, "date", OffsetDateTime.now().toString(), "donnees", donnees))
@@ -66,7 +66,8 @@ class PlusLongParcoursApiTest {
   }
 
   /** What an administrator does in Cockpit to fire a timer now. */
-  private void declencherTimer(String activite) {
+  @Override
+  public void declencherTimer(String activite) {
     Attente.jusqua("le timer " + activite, () -> jobTimer(activite) != null);
     assertThat(http.post("admin", "/engine-rest/job/" + jobTimer(activite) + "/execute", Map.of()).statut()).isEqualTo(204);
   }
@@ -82,44 +83,14 @@ class PlusLongParcoursApiTest {
     return null;
   }
 
-  @Test
-  void delOuvertureALaFormationSuivie() {
-    http = new ClientHttp(port);
-    ObjectNode demande = DossiersDeTest.demande(false);
-    ObjectNode situation = (ObjectNode) demande.get("situation");
-    ((ObjectNode) situation.get("smartphone")).put("os", "AUCUN").remove("version");
-    reference = http.post("conseiller45", "/api/dossiers", demande).corps().get("reference").asText();
-    String aujourdhui = LocalDate.now().toString();
+  @Override
+  public String ouvrir(ObjectNode corps) {
+    reference = http.post("conseiller45", "/api/dossiers", corps).corps().get("reference").asText();
+    return reference;
+  }
 
-    terminer("Tache_CreerCompteFormation", "modeCreationCompte", "QUATRE_ETAPES", "dateCreationCompte", aujourdhui);
-    // no smartphone: the postal procedure, its 4-week reminder, then face to face
-    terminer("Tache_PreparerCourrier", "reponseCompteMcf", "OUI", "datePostage", aujourdhui,
-        "piecesCourrier", List.of("PIECE_IDENTITE", "JUSTIFICATIF_SECURITE_SOCIALE", "FORMULAIRE"));
-    declencherTimer("Timer_QuatreSemaines");
-    terminer("Tache_SuivreCourrier", "resultatSuiviCourrier", "Courrier pas encore reçu.");
-    evenement("COURRIER_RECOMMANDE_RECU", Map.of());
-    evenement("VERIFICATION_FACE_A_FACE_FAITE", Map.of());
-    terminer("Tache_ActiverApplication", "applicationActivee", true, "dateActivation", aujourdhui);
-
-    // rights missing: the CDC asks for a piece, then solves it
-    terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "NON");
-    evenement("REPONSE_CDC", Map.of("resolu", false, "piecesDemandees", List.of("Arrêté de délégation")));
-    terminer("Tache_RassemblerPieces", "piecesEnvoyees", "Arrêté de délégation du maire.");
-    evenement("REPONSE_CDC", Map.of("resolu", true, "piecesDemandees", List.of()));
-    terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "OUI", "montantDroitsLu", "700");
-
-    // a training far enough ahead; FranceConnect+ fails once on registration
-    LocalDate debut = CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 20, null);
-    terminer("Tache_ChoisirFormation", "moyenRecherche", "DROITS_MANDAT", "organismeFormation", "Institut des élus",
-        "intituleFormation", "Budget communal", "dateDebutFormation", debut.toString(),
-        "dateFinFormation", debut.plusDays(1).toString(), "coutFormation", "1200", "codeInseeLieuFormation", "75056");
-    terminer("Tache_InscrireSurMcf", "issueInscription", "ECHEC_FRANCECONNECT", "descriptionErreur", "Erreur technique MCF");
-    evenement("REPONSE_CDC", Map.of("resolu", true, "piecesDemandees", List.of()));
-    terminer("Tache_InscrireSurMcf", "issueInscription", "DOSSIER_ENVOYE");
-    evenement("PROPOSITION_ORGANISME", Map.of("dateAcceptation", aujourdhui, "dateDebut", debut.toString(),
-        "dateFin", debut.plusDays(1).toString(), "coutFormation", "1200.00", "codeInseeLieu", "75056"));
-    terminer("Tache_DemanderContributionCollectivite", "reponseCollectivite", "OUI",
-        "contributionCollectiviteAccordee", "400");
+  @Override
+  public void avantValidation() {
     Attente.jusqua("l'attente de la validation", () -> dossier().get("echeances").findValuesAsText("nom")
         .contains("Début de la formation"));
     JsonNode enValidation = dossier();
@@ -127,12 +98,13 @@ class PlusLongParcoursApiTest {
     assertThat(enValidation.get("repartition").get("priseEnChargeDife").asText()).isEqualTo("700.00");
     assertThat(enValidation.get("repartition").get("contributionCollectivite").asText()).isEqualTo("400.00");
     assertThat(enValidation.get("repartition").get("resteAChargeElu").asText()).isEqualTo("100.00");
-    evenement("INSCRIPTION_VALIDEE", Map.of("dateValidation", aujourdhui));
+  }
 
-    // the training, then the frais THR
-    Attente.jusqua("la formation", () -> dossier().get("statutDossier").asText().equals("EN_FORMATION"));
-    declencherTimer("Timer_FinFormation");
-    terminer("Tache_DeclarerFraisThr", "repasPris", 2, "codeInseeNuitee1", "75056", "nombreNuitees1", 1);
+  @Test
+  void delOuvertureALaFormationSuivie() {
+    http = new ClientHttp(port);
+    ObjectNode demande = PlusLongParcours.demande();
+    PlusLongParcours.parcourir(this, demande);
 
     Attente.jusqua("la clôture", () -> dossier().get("statutDossier").asText().equals("CLOS_FORMATION_SUIVIE"));
     JsonNode clos = dossier();
