@@ -127,8 +127,9 @@ public class ConsultationDossier {
   public record Document(String nom, List<String> pieces) {
   }
 
+  /** motifCloture: why a closed dossier was closed (a closure's or an abandon's reason), else null. */
   public record VueDossier(String reference, String association, String statutDossier, String statutEnClair,
-      Date dateOuverture, Date dateCloture, Elu elu, String droitsDife, List<Etape> etapes, List<Echeance> echeances,
+      Date dateOuverture, Date dateCloture, String motifCloture, Elu elu, String droitsDife, List<Etape> etapes, List<Echeance> echeances,
       List<EvenementAttendu> evenementsAttendus, Object repartition, FraisThrDuDossier fraisThr,
       List<Document> documents, List<Fait> historique) {
   }
@@ -164,9 +165,15 @@ public class ConsultationDossier {
     String racine = dossier.processInstanceId();
     return new VueDossier(reference, dossier.association(), statut, StatutEnClair.de(statut),
         Date.from(dossier.dateOuverture()), dossier.dateCloture() == null ? null : Date.from(dossier.dateCloture()),
-        elu, texte(variables, "droitsDife"), etapes(racine), echeances(racine, enCours),
+        dossier.dateCloture() == null ? null : motifCloture(variables), elu, texte(variables, "droitsDife"),
+        etapes(racine), echeances(racine, enCours),
         EvenementAttendu.des(runtimeService, enCours), variables.get("repartition"), fraisThr(variables),
         documents(variables), historique(reference, racine));
+  }
+
+  private static String motifCloture(Map<String, Object> variables) {
+    String motif = texte(variables, "motifCloture");
+    return motif != null ? motif : texte(variables, "motifAbandon");
   }
 
   private static FraisThrDuDossier fraisThr(Map<String, Object> variables) {

@@ -441,6 +441,7 @@ class DossierApiTest {
     JsonNode vue = http.get("conseiller45", "/api/dossiers/" + reference).corps();
     assertThat(vue.get("statutDossier").asText()).isEqualTo("CLOS_ABANDON");
     assertThat(vue.hasNonNull("dateCloture")).isTrue();
+    assertThat(vue.get("motifCloture").asText()).isEqualTo("L'élu quitte son mandat.");
     assertThat(vue.get("etapes")).isEmpty();
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(reference).count()).isZero();
     assertThat(http.post("superviseur45", chemin, motif).statut()).isEqualTo(409);

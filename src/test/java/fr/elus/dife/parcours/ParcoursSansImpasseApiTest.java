@@ -91,6 +91,7 @@ class ParcoursSansImpasseApiTest {
   private void closAvecLeMotif(String motif) {
     Attente.jusqua("la clôture", () -> dossier().get("statutDossier").asText().equals("CLOS_DIFE_NON_MOBILISE"));
     assertThat(dossier().hasNonNull("dateCloture")).isTrue();
+    assertThat(dossier().get("motifCloture").asText()).as("le motif dans la vue du dossier").isEqualTo(motif);
     String parcours = http.get("conseiller45", "/engine-rest/history/process-instance?processDefinitionKey=dife-parcours"
         + "&processInstanceBusinessKey=" + reference).corps().get(0).get("id").asText();
     JsonNode motifs = http.get("conseiller45", "/engine-rest/history/variable-instance?variableName=motifCloture"

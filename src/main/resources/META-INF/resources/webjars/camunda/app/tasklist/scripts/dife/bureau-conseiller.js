@@ -434,6 +434,7 @@ async function afficherDossier(conteneur, reference, annonce) {
     annonce ? el('p', {className: 'dife-succes', role: 'status'}, annonce) : null,
     el('p', {className: 'dife-statut'}, 'Statut : ', el('strong', {}, d.statutEnClair || d.statutDossier),
       d.dateCloture ? ` (clos le ${date(d.dateCloture)})` : '', ` — ouvert le ${date(d.dateOuverture)}`),
+    d.motifCloture ? el('p', {className: 'dife-motif-cloture'}, 'Motif de la clôture : ', d.motifCloture) : null,
 
     section('Événements attendus',
       d.evenementsAttendus && d.evenementsAttendus.length
