@@ -112,12 +112,16 @@ class ArretBrutalTest {
 
     // the jobs the kills left locked run once their lock expires, and their emails leave, one send at a
     // time: a bound for a loaded machine, not a measure
+    // time: a bound for a loaded machine, not a measure. A continuation whose execution a kill left
+    // missing fails at once (ENGINE-16004) and waits as an incident: it is not a job left to run
     long limite = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-    while (http.getAvecMotDePasse(ADMIN, MOT_DE_PASSE, "/engine-rest/job/count?messages=true").corps()
-        .get("count").asInt() > 0) {
+    while (http.getAvecMotDePasse(ADMIN, MOT_DE_PASSE, "/engine-rest/job/count?messages=true&executable=true")
+        .corps().get("count").asInt() > 0) {
       assertThat(System.nanoTime()).as("les jobs restants exécutés").isLessThan(limite);
       Thread.sleep(500);
     }
+    LOG.info("Arrêt brutal : {} jobs en échec après les arrêts", http.getAvecMotDePasse(ADMIN, MOT_DE_PASSE,
+        "/engine-rest/job/count?withException=true").corps().get("count").asInt());
     Map<String, List<MimeMessage>> parMessageId = courrielsParMessageId();
     int doublons = parMessageId.values().stream().mapToInt(l -> l.size() - 1).sum();
     List<String> pourRien = new ArrayList<>();
