@@ -111,7 +111,6 @@ class ArretBrutalTest {
     }
 
     // the jobs the kills left locked run once their lock expires, and their emails leave, one send at a
-    // time: a bound for a loaded machine, not a measure
     // time: a bound for a loaded machine, not a measure. A continuation whose execution a kill left
     // missing fails at once (ENGINE-16004) and waits as an incident: it is not a job left to run
     long limite = System.nanoTime() + Duration.ofSeconds(240).toNanos();
