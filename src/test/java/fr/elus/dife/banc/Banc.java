@@ -220,6 +220,8 @@ public final class Banc {
     proprietes.put("dife.demo.donnees", false);
     proprietes.put("logging.file.name", dossier.resolve("application.log").toString());
     proprietes.put("logging.threshold.console", "WARN");
+    // the loading's transactions of 100 openings hold H2's writer token longer than a request's would
+    proprietes.put("dife.h2.attente-ecriture", "PT10M");
     List<String> profils = new ArrayList<>(List.of("demo"));
     if (postgres) {
       profils.add("postgres");
