@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
  * engine creates its tables, and the engine's plugins need the project's tables, so
  * these migrations run here, once the engine has created or updated its schema and
  * before any command runs. Each node may run them: Flyway locks its history table.
+ * Indexes of issue 13 on the project's own tables live here too: db/migration has
+ * already applied later versions (V15_*), and Flyway refuses an earlier one there.
  */
 @Component
 public class IndexDuMoteur extends AbstractProcessEnginePlugin {

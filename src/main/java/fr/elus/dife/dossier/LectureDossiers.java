@@ -35,6 +35,7 @@ public class LectureDossiers {
       "prenoms", "collectiviteNom");
 
   private static final String DEPUIS = "from dife_dossier d left join dife_dossier_lecture l on l.reference = d.reference ";
+  private static final String DEPUIS_SANS_LECTURE = "from dife_dossier d ";
 
   private final JdbcTemplate jdbc;
   private final ProcessEngineConfigurationImpl configuration;
@@ -123,15 +124,23 @@ public class LectureDossiers {
   public long compter(Criteres criteres) {
     List<Object> parametres = new ArrayList<>();
     String ou = ou(criteres, parametres);
-    Long total = jdbc.queryForObject("select count(*) " + DEPUIS + ou, Long.class, parametres.toArray());
+    // the list columns only filter: without such a criterion the total is an index count of dife_dossier
+    boolean lectureFiltre = criteres.statut() != null || criteres.recherche() != null || criteres.enRetard()
+        || criteres.attenteEvenement();
+    Long total = jdbc.queryForObject("select count(*) " + (lectureFiltre ? DEPUIS : DEPUIS_SANS_LECTURE) + ou,
+        Long.class, parametres.toArray());
     return total == null ? 0 : total;
   }
 
   public List<Ligne> page(Criteres criteres, int page, int taille) {
     List<Object> parametres = new ArrayList<>();
     String ou = ou(criteres, parametres);
-    String ordre = criteres.enRetard() || criteres.attenteEvenement()
-        ? " order by l.prochaine_echeance, d.reference" : " order by d.date_ouverture desc, d.reference desc";
+    // for one association, sorting by it first changes nothing and lets the database read
+    // the page in the order of ix_dossier_liste (V13_2) instead of sorting them all
+    String ordre = criteres.enRetard() || criteres.attenteEvenement() ? " order by l.prochaine_echeance, d.reference"
+        : criteres.associations() != null && criteres.associations().size() == 1
+            ? " order by d.association, d.date_ouverture desc, d.reference desc"
+            : " order by d.date_ouverture desc, d.reference desc";
     parametres.add(taille);
     parametres.add((long) page * taille);
     return jdbc.query("select d.reference, d.association, l.statut, l.nom_naissance, l.nom_usage, l.prenoms, "

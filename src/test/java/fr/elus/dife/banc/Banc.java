@@ -411,14 +411,37 @@ public final class Banc {
         "cible p95 < 10 ms");
     JsonNode filtres = http.get("conseiller45", "/engine-rest/filter?resourceType=Task").corps();
     if (filtres != null && filtres.size() > 0) {
-      String filtre = filtres.get(0).get("id").asText();
+      // the filter Tasklist opens on: the lowest priority (« Tâches de mon équipe »)
+      JsonNode courant = filtres.get(0);
+      for (JsonNode f : filtres) {
+        if (f.path("properties").path("priority").asInt() < courant.path("properties").path("priority").asInt()) {
+          courant = f;
+        }
+      }
+      String filtre = courant.get("id").asText();
       Mesures liste = new Mesures();
+      Mesures hal = new Mesures();
       for (int i = 0; i < 200; i++) {
         long t0 = System.nanoTime();
         http.post("conseiller45", "/engine-rest/filter/" + filtre + "/list?firstResult=0&maxResults=15", Map.of());
         liste.ajouter(System.nanoTime() - t0);
       }
-      ligne(prefixe + "liste d'un filtre Tasklist, p50 / p95", liste.p50p95(), "", "cible p95 < 10 ms");
+      String nomDuFiltre = courant.get("name").asText();
+      ligne(prefixe + "liste du filtre « " + nomDuFiltre + " », p50 / p95", liste.p50p95(), "", "cible p95 < 10 ms");
+      // what Tasklist 7.24 asks every 10 s: the focused filter's page and its count in one
+      // HAL answer (the filter list itself comes without counts, itemCount=false)
+      for (int i = 0; i < 50; i++) {
+        long t0 = System.nanoTime();
+        ClientHttp.Reponse reponse = http.requete("conseiller45", "POST", "/engine-rest/filter/" + filtre
+            + "/list?firstResult=0&maxResults=15", Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder",
+            "desc"))), "Accept", "application/hal+json");
+        hal.ajouter(System.nanoTime() - t0);
+        if (reponse.statut() != 200 || !reponse.corps().has("count")) {
+          throw new IllegalStateException("Filtre en HAL : " + reponse.statut() + " " + reponse.brute().body());
+        }
+      }
+      ligne(prefixe + "page et compte du filtre (HAL, ce que Tasklist demande), p50 / p95", hal.p50p95(), "",
+          "cible p95 < 50 ms");
       ligne(prefixe + "comptes des filtres Tasklist, p50 / p95",
           temps(200, () -> "/engine-rest/filter?resourceType=Task&itemCount=true").p50p95(), "", "cible p95 < 50 ms");
     }
