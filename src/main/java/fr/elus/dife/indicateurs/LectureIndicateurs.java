@@ -186,21 +186,24 @@ public class LectureIndicateurs {
     }).toList();
   }
 
-  // "exceeded" as a range, not "is not null": H2 then reads only the late waits from ix_delai_en_retard
-  private static final String EN_RETARD = " from dife_delai_dossier l "
-      + "join dife_dossier d on d.process_instance_id = l.process_instance_id "
-      + "where l.fin is null and l.depasse_le >= timestamp '2000-01-01 00:00:00' and l.association in (:associations)";
+  // "exceeded" as a range, not "is not null": H2 then reads only the late waits from ix_delai_en_retard,
+  // in the order of their overrun. Every wait is a dossier's (dife-parcours and its called processes).
+  private static final String EN_RETARD = " from dife_delai_dossier where fin is null "
+      + "and depasse_le >= timestamp '2000-01-01 00:00:00' and association in (:associations)";
 
   long nombreEnRetard(MapSqlParameterSource p) {
-    Long nombre = jdbc.queryForObject("select count(distinct l.process_instance_id)" + EN_RETARD, p, Long.class);
+    Long nombre = jdbc.queryForObject("select count(distinct process_instance_id)" + EN_RETARD, p, Long.class);
     return nombre == null ? 0 : nombre;
   }
 
+  // the oldest overruns first, then only their dossiers looked up
   List<DossierEnRetard> enRetard(MapSqlParameterSource p, Instant maintenant) {
     return jdbc.query("select d.reference, d.process_instance_id, l.association, e.statut, l.delai, l.debut, "
-        + "l.depasse_le" + EN_RETARD.replace("where", "left join dife_etape_dossier e on e.process_instance_id = "
-        + "l.process_instance_id and e.fin is null where") + " order by l.depasse_le, d.reference "
-        + "fetch first " + MAX_EN_RETARD + " rows only", p, (rs, i) -> {
+        + "l.depasse_le from (select process_instance_id, association, delai, debut, depasse_le" + EN_RETARD
+        + " order by depasse_le fetch first " + MAX_EN_RETARD + " rows only) l "
+        + "join dife_dossier d on d.process_instance_id = l.process_instance_id "
+        + "left join dife_etape_dossier e on e.process_instance_id = l.process_instance_id and e.fin is null "
+        + "order by l.depasse_le, d.reference", p, (rs, i) -> {
           Delai delai = Delai.valueOf(rs.getString(5));
           Instant depasse = rs.getTimestamp(7).toInstant();
           return new DossierEnRetard(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -223,5 +223,7 @@ class IndicateursApiTest {
     assertThat(api.get("paths").has("/api/dossiers/export")).isTrue();
     assertThat(api.get("components").get("schemas").get("Indicateurs").get("properties").has("durees")).isTrue();
     assertThat(api.get("components").get("schemas").get("DureeEtape").get("properties").has("p90Secondes")).isTrue();
+    assertThat(api.get("components").get("schemas").get("DureeEtape").get("description").asText())
+        .contains("au plus 25 % de la durée");
   }
 }

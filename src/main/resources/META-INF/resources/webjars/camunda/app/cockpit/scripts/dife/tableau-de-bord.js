@@ -138,9 +138,9 @@ async function afficher(noeud) {
         <section class="dife-mois"><h3>Ouverts et clos par mois</h3>${graphiqueMois(i.parMois)}</section>
         <section class="dife-durees"><h3>Temps passé dans chaque étape (médiane et 90e centile, en jours)</h3>
           ${graphiqueDurees(i.durees)}
-          <p class="text-muted dife-resolution">Lus sur un histogramme des durées par tranches de deux chiffres
-            significatifs en secondes (de 43 000 à 43 999 s…, au plus 10 % de la durée) : exacts quand les durées d'une tranche
-            sont égales, sinon à une tranche près.</p></section>
+          <p class="text-muted dife-resolution">Lus sur un histogramme des durées, par tranches d'au plus 25 % de
+            la durée gardant chacune sa plus courte et sa plus longue : exacts quand les durées d'une tranche sont
+            égales, sinon à moins d'une tranche près.</p></section>
         <section class="dife-delais"><h3>Délais tenus et manqués</h3>${graphiqueDelais(i.delais)}</section>
         <section class="dife-section-retards"><h3>Dossiers en retard aujourd'hui</h3>${tableauRetards(i)}</section>
         <p class="text-muted">Calculé le ${dateHeure(i.calculeLe)} pour ${i.associations.map(echapper).join(', ')}.</p>`;
