@@ -68,9 +68,8 @@ public class LectureIndicateurs {
 
   List<ParStatut> parStatut(MapSqlParameterSource p) {
     Map<String, Long> nombres = new LinkedHashMap<>();
-    jdbc.query("select statut, sum(nombre) from dife_agregat_statut where association in (:associations) "
-        + "group by statut", p, rs -> {
-          nombres.put(rs.getString(1), rs.getLong(2));
+    parAssociation("select statut, nombre from dife_agregat_statut where association = :association", p, rs -> {
+          nombres.merge(rs.getString(1), rs.getLong(2), Long::sum);
         });
     // in the journey's order, every status shown, so that charts keep their axes
     return Arrays.stream(StatutDossier.values())
@@ -83,10 +82,9 @@ public class LectureIndicateurs {
       mois.put(m, new long[4]);
     }
     // days and months are those of Paris in the aggregate already
-    jdbc.query("select jour, statut, sum(nombre) from dife_agregat_entree "
-        + "where association in (:associations) and jour >= :depuis and jour <= :jusqua "
-        + "and statut in ('OUVERT', 'CLOS_FORMATION_SUIVIE', 'CLOS_DIFE_NON_MOBILISE', 'CLOS_ABANDON') "
-        + "group by jour, statut", p, rs -> {
+    parAssociation("select jour, statut, nombre from dife_agregat_entree "
+        + "where association = :association and jour >= :depuis and jour <= :jusqua "
+        + "and statut in ('OUVERT', 'CLOS_FORMATION_SUIVIE', 'CLOS_DIFE_NON_MOBILISE', 'CLOS_ABANDON')", p, rs -> {
           long[] compte = mois.computeIfAbsent(YearMonth.from(rs.getDate(1).toLocalDate()), m -> new long[4]);
           compte[switch (rs.getString(2)) {
             case "OUVERT" -> 0;
@@ -114,9 +112,9 @@ public class LectureIndicateurs {
     } else {
       MapSqlParameterSource mois = new MapSqlParameterSource(p.getValues())
           .addValue("premier", Date.valueOf(premier.atDay(1))).addValue("dernier", Date.valueOf(dernier.atDay(1)));
-      jdbc.query("select statut, tranche, sum(nombre), min(minimum), max(maximum) from dife_agregat_duree "
-          + "where association in (:associations) and mois >= :premier and mois <= :dernier "
-          + "group by statut, tranche", mois, cumul);
+      parAssociation("select statut, tranche, sum(nombre), min(minimum), max(maximum) from dife_agregat_duree "
+          + "where association = :association and mois >= :premier and mois <= :dernier group by statut, tranche",
+          mois, cumul);
       jours(p, periode.depuis(), premier.atDay(1).minusDays(1), cumul);
       jours(p, dernier.atEndOfMonth().plusDays(1), periode.jusqua(), cumul);
     }
@@ -132,12 +130,16 @@ public class LectureIndicateurs {
     if (premier.isAfter(dernier)) {
       return;
     }
-    // one association at a time: H2 reads the range of days from the primary key only after an equality
+    parAssociation("select statut, tranche, sum(nombre), min(minimum), max(maximum) from dife_agregat_duree_jour "
+        + "where association = :association and jour >= :premier and jour <= :dernier group by statut, tranche",
+        new MapSqlParameterSource(p.getValues()).addValue("premier", Date.valueOf(premier))
+            .addValue("dernier", Date.valueOf(dernier)), cumul);
+  }
+
+  // one association at a time: H2 reads a range of the aggregates' primary keys only after an equality
+  private void parAssociation(String sql, MapSqlParameterSource p, RowCallbackHandler lecture) {
     for (Object association : (List<?>) p.getValue("associations")) {
-      jdbc.query("select statut, tranche, sum(nombre), min(minimum), max(maximum) from dife_agregat_duree_jour "
-          + "where association = :association and jour >= :premier and jour <= :dernier group by statut, tranche",
-          new MapSqlParameterSource("association", association).addValue("premier", Date.valueOf(premier))
-              .addValue("dernier", Date.valueOf(dernier)), cumul);
+      jdbc.query(sql, new MapSqlParameterSource(p.getValues()).addValue("association", association), lecture);
     }
   }
 
@@ -175,9 +177,12 @@ public class LectureIndicateurs {
 
   List<DelaiSuivi> delais(MapSqlParameterSource p) {
     Map<String, long[]> comptes = new LinkedHashMap<>();
-    jdbc.query("select delai, sum(tenus), sum(manques), sum(en_cours), sum(en_retard) from dife_agregat_delai "
-        + "where association in (:associations) and jour >= :depuis and jour <= :jusqua group by delai", p, rs -> {
-          comptes.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+    parAssociation("select delai, sum(tenus), sum(manques), sum(en_cours), sum(en_retard) from dife_agregat_delai "
+        + "where association = :association and jour >= :depuis and jour <= :jusqua group by delai", p, rs -> {
+          long[] c = comptes.computeIfAbsent(rs.getString(1), d -> new long[4]);
+          for (int i = 0; i < 4; i++) {
+            c[i] += rs.getLong(i + 2);
+          }
         });
     return Arrays.stream(Delai.values()).map(d -> {
       long[] c = comptes.getOrDefault(d.name(), new long[4]);
