@@ -28,10 +28,15 @@ public record Indicateurs(
       long closDifeNonMobilise, long closAbandon) {
   }
 
+  @Schema(description = "Temps passé dans une étape. Médiane et 90e centile sont lus comme percentile_cont sur un "
+      + "histogramme des durées en secondes par tranches d'un quart de puissance de deux (de 2^n à 1,25 × 2^n, "
+      + "1,5 × 2^n, 1,75 × 2^n : largeur au plus 25 % de la durée), chaque tranche gardant sa plus courte et sa "
+      + "plus longue durée, les autres supposées réparties entre elles : exacts quand les durées d'une tranche "
+      + "sont égales, sinon à moins d'une largeur de tranche près.")
   public record DureeEtape(String statut, String libelle,
       @Schema(description = "Étapes achevées comptées") long nombre,
-      @Schema(description = "Médiane, en secondes") long medianeSecondes,
-      @Schema(description = "90e centile, en secondes") long p90Secondes,
+      @Schema(description = "Médiane, en secondes (voir la résolution de DureeEtape)") long medianeSecondes,
+      @Schema(description = "90e centile, en secondes (voir la résolution de DureeEtape)") long p90Secondes,
       @Schema(description = "Médiane, en jours (1 décimale)", example = "3.5") double medianeJours,
       @Schema(description = "90e centile, en jours (1 décimale)") double p90Jours) {
   }

@@ -9,10 +9,12 @@ import fr.elus.dife.indicateurs.Indicateurs.ParMois;
 import fr.elus.dife.indicateurs.Indicateurs.ParStatut;
 import fr.elus.dife.indicateurs.Perimetre.Periode;
 import fr.elus.dife.parcours.StatutDossier;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,14 +26,16 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The indicators, each one query over the read model: grouped in the database,
- * never one query per dossier, so their time does not grow with the dossiers'
- * history (see IndicateursBanc for the figures at 100,000 dossiers).
+ * The indicators, each one query over the read model: the figures of a period from
+ * the aggregates of AgregatsSuivi (a few thousand rows a year), the current ones
+ * from the detail rows' indexes; never one query per dossier (see IndicateursBanc
+ * for the figures at 100,000 dossiers).
  */
 @Service
 public class LectureIndicateurs {
@@ -59,14 +63,13 @@ public class LectureIndicateurs {
     MapSqlParameterSource p = parametres(associations, periode);
     Instant maintenant = horloge.instant();
     return new Indicateurs(associations, periode.depuis(), periode.jusqua(), maintenant, parStatut(p),
-        parMois(p, periode), durees(p), delais(p), nombreEnRetard(p), enRetard(p, maintenant));
+        parMois(p, periode), durees(p, periode), delais(p), nombreEnRetard(p), enRetard(p, maintenant));
   }
 
   List<ParStatut> parStatut(MapSqlParameterSource p) {
     Map<String, Long> nombres = new LinkedHashMap<>();
-    jdbc.query("select statut, count(*) from dife_etape_dossier where fin is null and association in (:associations) "
-        + "group by statut", p, rs -> {
-          nombres.put(rs.getString(1), rs.getLong(2));
+    parAssociation("select statut, nombre from dife_agregat_statut where association = :association", p, rs -> {
+          nombres.merge(rs.getString(1), rs.getLong(2), Long::sum);
         });
     // in the journey's order, every status shown, so that charts keep their axes
     return Arrays.stream(StatutDossier.values())
@@ -78,14 +81,11 @@ public class LectureIndicateurs {
     for (YearMonth m = YearMonth.from(periode.depuis()); !m.isAfter(YearMonth.from(periode.jusqua())); m = m.plusMonths(1)) {
       mois.put(m, new long[4]);
     }
-    // months in Paris time: counted by hour in the database (Paris is a whole number of hours
-    // from UTC, so an hour never straddles two Paris months), each hour put in its month here
-    jdbc.query("select date_trunc('hour', debut), statut, count(*) from dife_etape_dossier "
-        + "where association in (:associations) and debut >= :debut and debut < :fin "
-        + "and statut in ('OUVERT', 'CLOS_FORMATION_SUIVIE', 'CLOS_DIFE_NON_MOBILISE', 'CLOS_ABANDON') "
-        + "group by date_trunc('hour', debut), statut", p, rs -> {
-          YearMonth moisDeParis = YearMonth.from(rs.getTimestamp(1).toInstant().atZone(Perimetre.PARIS));
-          long[] compte = mois.computeIfAbsent(moisDeParis, m -> new long[4]);
+    // days and months are those of Paris in the aggregate already
+    parAssociation("select jour, statut, nombre from dife_agregat_entree "
+        + "where association = :association and jour >= :depuis and jour <= :jusqua "
+        + "and statut in ('OUVERT', 'CLOS_FORMATION_SUIVIE', 'CLOS_DIFE_NON_MOBILISE', 'CLOS_ABANDON')", p, rs -> {
+          long[] compte = mois.computeIfAbsent(YearMonth.from(rs.getDate(1).toLocalDate()), m -> new long[4]);
           compte[switch (rs.getString(2)) {
             case "OUVERT" -> 0;
             case "CLOS_FORMATION_SUIVIE" -> 1;
@@ -97,30 +97,92 @@ public class LectureIndicateurs {
         e.getValue()[2], e.getValue()[3])).toList();
   }
 
-  List<DureeEtape> durees(MapSqlParameterSource p) {
-    Map<String, DureeEtape> parStatut = new LinkedHashMap<>();
-    jdbc.query("select statut, count(*), percentile_cont(0.5) within group (order by duree_secondes), "
-        + "percentile_cont(0.9) within group (order by duree_secondes) from dife_etape_dossier "
-        + "where association in (:associations) and fin >= :debut and fin < :fin and duree_secondes is not null "
-        + "group by statut", p, rs -> {
-          long mediane = Math.round(rs.getDouble(3));
-          long p90 = Math.round(rs.getDouble(4));
-          parStatut.put(rs.getString(1), new DureeEtape(rs.getString(1), Etapes.libelle(rs.getString(1)), rs.getLong(2),
-              mediane, p90, jours(mediane), jours(p90)));
-        });
-    return Arrays.stream(StatutDossier.values()).map(s -> parStatut.get(s.name())).filter(d -> d != null).toList();
+  /**
+   * The whole months of the period from the monthly histogram, the days before and after them from
+   * the daily one; each percentile is then read from the merged histogram.
+   */
+  List<DureeEtape> durees(MapSqlParameterSource p, Periode periode) {
+    Map<String, Histogramme> parStatut = new HashMap<>();
+    RowCallbackHandler cumul = rs -> parStatut.computeIfAbsent(rs.getString(1), s -> new Histogramme())
+        .ajouter(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+    YearMonth premier = YearMonth.from(periode.depuis().minusDays(1)).plusMonths(1);
+    YearMonth dernier = YearMonth.from(periode.jusqua().plusDays(1)).minusMonths(1);
+    if (premier.isAfter(dernier)) {
+      jours(p, periode.depuis(), periode.jusqua(), cumul);
+    } else {
+      MapSqlParameterSource mois = new MapSqlParameterSource(p.getValues())
+          .addValue("premier", Date.valueOf(premier.atDay(1))).addValue("dernier", Date.valueOf(dernier.atDay(1)));
+      parAssociation("select statut, tranche, sum(nombre), min(minimum), max(maximum) from dife_agregat_duree "
+          + "where association = :association and mois >= :premier and mois <= :dernier group by statut, tranche",
+          mois, cumul);
+      jours(p, periode.depuis(), premier.atDay(1).minusDays(1), cumul);
+      jours(p, dernier.atEndOfMonth().plusDays(1), periode.jusqua(), cumul);
+    }
+    return Arrays.stream(StatutDossier.values()).filter(s -> parStatut.containsKey(s.name())).map(s -> {
+      Histogramme h = parStatut.get(s.name());
+      long mediane = Math.round(h.centile(0.5));
+      long p90 = Math.round(h.centile(0.9));
+      return new DureeEtape(s.name(), Etapes.libelle(s.name()), h.nombre, mediane, p90, jours(mediane), jours(p90));
+    }).toList();
+  }
+
+  private void jours(MapSqlParameterSource p, LocalDate premier, LocalDate dernier, RowCallbackHandler cumul) {
+    if (premier.isAfter(dernier)) {
+      return;
+    }
+    parAssociation("select statut, tranche, sum(nombre), min(minimum), max(maximum) from dife_agregat_duree_jour "
+        + "where association = :association and jour >= :premier and jour <= :dernier group by statut, tranche",
+        new MapSqlParameterSource(p.getValues()).addValue("premier", Date.valueOf(premier))
+            .addValue("dernier", Date.valueOf(dernier)), cumul);
+  }
+
+  // one association at a time: H2 reads a range of the aggregates' primary keys only after an equality
+  private void parAssociation(String sql, MapSqlParameterSource p, RowCallbackHandler lecture) {
+    for (Object association : (List<?>) p.getValue("associations")) {
+      jdbc.query(sql, new MapSqlParameterSource(p.getValues()).addValue("association", association), lecture);
+    }
+  }
+
+  /** Buckets of durations: count, least and greatest; a percentile is exact when its bucket holds one duration. */
+  private static final class Histogramme {
+    private final TreeMap<Long, long[]> tranches = new TreeMap<>();
+    private long nombre;
+
+    void ajouter(long tranche, long compte, long minimum, long maximum) {
+      tranches.merge(tranche, new long[] {compte, minimum, maximum},
+          (a, b) -> new long[] {a[0] + b[0], Math.min(a[1], b[1]), Math.max(a[2], b[2])});
+      nombre += compte;
+    }
+
+    /** As percentile_cont: between the two durations around rank f × (n - 1). */
+    double centile(double f) {
+      double rang = f * (nombre - 1);
+      long bas = (long) Math.floor(rang);
+      double v = valeur(bas);
+      return v + (rang - bas) * (valeur((long) Math.ceil(rang)) - v);
+    }
+
+    // the durations of a bucket taken as spread evenly between its least and greatest
+    private double valeur(long rang) {
+      long avant = 0;
+      for (long[] t : tranches.values()) {
+        if (rang < avant + t[0]) {
+          return t[0] == 1 ? t[1] : t[1] + (t[2] - t[1]) * (double) (rang - avant) / (t[0] - 1);
+        }
+        avant += t[0];
+      }
+      return tranches.lastEntry().getValue()[2];
+    }
   }
 
   List<DelaiSuivi> delais(MapSqlParameterSource p) {
     Map<String, long[]> comptes = new LinkedHashMap<>();
-    jdbc.query("select delai, "
-        + "sum(case when depasse_le is null and fin is not null and not annule then 1 else 0 end), "
-        + "sum(case when depasse_le is not null then 1 else 0 end), "
-        + "sum(case when depasse_le is null and fin is null then 1 else 0 end), "
-        + "sum(case when depasse_le is not null and fin is null then 1 else 0 end) "
-        + "from dife_delai_dossier where association in (:associations) and debut >= :debut and debut < :fin "
-        + "group by delai", p, rs -> {
-          comptes.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+    parAssociation("select delai, sum(tenus), sum(manques), sum(en_cours), sum(en_retard) from dife_agregat_delai "
+        + "where association = :association and jour >= :depuis and jour <= :jusqua group by delai", p, rs -> {
+          long[] c = comptes.computeIfAbsent(rs.getString(1), d -> new long[4]);
+          for (int i = 0; i < 4; i++) {
+            c[i] += rs.getLong(i + 2);
+          }
         });
     return Arrays.stream(Delai.values()).map(d -> {
       long[] c = comptes.getOrDefault(d.name(), new long[4]);
@@ -129,20 +191,24 @@ public class LectureIndicateurs {
     }).toList();
   }
 
-  private static final String EN_RETARD = " from dife_delai_dossier l "
-      + "join dife_dossier d on d.process_instance_id = l.process_instance_id "
-      + "where l.fin is null and l.depasse_le is not null and l.association in (:associations)";
+  // "exceeded" as a range, not "is not null": H2 then reads only the late waits from ix_delai_en_retard,
+  // in the order of their overrun. Every wait is a dossier's (dife-parcours and its called processes).
+  private static final String EN_RETARD = " from dife_delai_dossier where fin is null "
+      + "and depasse_le >= timestamp '2000-01-01 00:00:00' and association in (:associations)";
 
   long nombreEnRetard(MapSqlParameterSource p) {
-    Long nombre = jdbc.queryForObject("select count(distinct l.process_instance_id)" + EN_RETARD, p, Long.class);
+    Long nombre = jdbc.queryForObject("select count(distinct process_instance_id)" + EN_RETARD, p, Long.class);
     return nombre == null ? 0 : nombre;
   }
 
+  // the oldest overruns first, then only their dossiers looked up
   List<DossierEnRetard> enRetard(MapSqlParameterSource p, Instant maintenant) {
     return jdbc.query("select d.reference, d.process_instance_id, l.association, e.statut, l.delai, l.debut, "
-        + "l.depasse_le" + EN_RETARD.replace("where", "left join dife_etape_dossier e on e.process_instance_id = "
-        + "l.process_instance_id and e.fin is null where") + " order by l.depasse_le, d.reference "
-        + "fetch first " + MAX_EN_RETARD + " rows only", p, (rs, i) -> {
+        + "l.depasse_le from (select process_instance_id, association, delai, debut, depasse_le" + EN_RETARD
+        + " order by depasse_le fetch first " + MAX_EN_RETARD + " rows only) l "
+        + "join dife_dossier d on d.process_instance_id = l.process_instance_id "
+        + "left join dife_etape_dossier e on e.process_instance_id = l.process_instance_id and e.fin is null "
+        + "order by l.depasse_le, d.reference", p, (rs, i) -> {
           Delai delai = Delai.valueOf(rs.getString(5));
           Instant depasse = rs.getTimestamp(7).toInstant();
           return new DossierEnRetard(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -212,9 +278,10 @@ public class LectureIndicateurs {
         d.joursDansEtape(), d.dateOuverture(), d.dateCloture())).toList();
   }
 
-  private static MapSqlParameterSource parametres(List<String> associations, Periode periode) {
+  static MapSqlParameterSource parametres(List<String> associations, Periode periode) {
     return new MapSqlParameterSource("associations", associations.isEmpty() ? AUCUNE : associations)
-        .addValue("debut", Timestamp.from(periode.debut())).addValue("fin", Timestamp.from(periode.fin()));
+        .addValue("debut", Timestamp.from(periode.debut())).addValue("fin", Timestamp.from(periode.fin()))
+        .addValue("depuis", Date.valueOf(periode.depuis())).addValue("jusqua", Date.valueOf(periode.jusqua()));
   }
 
   private static double jours(long secondes) {

@@ -55,7 +55,7 @@ class CockpitIndicateursTest {
           .hasSize(5);
       assertThat(navigateur.pilote().findElements(By.cssSelector(".dife-mois svg rect[fill]"))).hasSizeGreaterThanOrEqualTo(2);
       assertThat(navigateur.visible(".dife-tableau-de-bord").getText()).contains("Dossiers par statut aujourd'hui",
-          "Ouverts et clos par mois", "Temps passé dans chaque étape", "Délais tenus et manqués",
+          "Ouverts et clos par mois", "Temps passé dans chaque étape", "tranches d'au plus 25 % de la durée", "Délais tenus et manqués",
           "Vérification AR24 sous 24 h ouvrées", "50,0 % tenus", "Dossiers en retard aujourd'hui", enRetard);
       assertThat(navigateur.visible(".dife-tableau-de-bord .dife-retards").getText()).doesNotContain(abandonne);
       assertThat(navigateur.visible(".dife-export-xlsx").getAttribute("href"))

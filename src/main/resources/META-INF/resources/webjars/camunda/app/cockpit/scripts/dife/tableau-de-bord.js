@@ -137,7 +137,10 @@ async function afficher(noeud) {
         <section class="dife-statuts"><h3>Dossiers par statut aujourd'hui</h3>${graphiqueStatuts(i.parStatut)}</section>
         <section class="dife-mois"><h3>Ouverts et clos par mois</h3>${graphiqueMois(i.parMois)}</section>
         <section class="dife-durees"><h3>Temps passé dans chaque étape (médiane et 90e centile, en jours)</h3>
-          ${graphiqueDurees(i.durees)}</section>
+          ${graphiqueDurees(i.durees)}
+          <p class="text-muted dife-resolution">Lus sur un histogramme des durées, par tranches d'au plus 25 % de
+            la durée gardant chacune sa plus courte et sa plus longue : exacts quand les durées d'une tranche sont
+            égales, sinon à moins d'une tranche près.</p></section>
         <section class="dife-delais"><h3>Délais tenus et manqués</h3>${graphiqueDelais(i.delais)}</section>
         <section class="dife-section-retards"><h3>Dossiers en retard aujourd'hui</h3>${tableauRetards(i)}</section>
         <p class="text-muted">Calculé le ${dateHeure(i.calculeLe)} pour ${i.associations.map(echapper).join(', ')}.</p>`;
