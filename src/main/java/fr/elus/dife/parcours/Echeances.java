@@ -55,6 +55,11 @@ public class Echeances {
     return Date.from(jour(date).atStartOfDay(fuseau).toInstant());
   }
 
+  /** Midnight after a day: a last day to act (the élu's validation on MCF) is over. */
+  public Date finDuDernierJour(Object date) {
+    return debutDuJour(jour(date).plusDays(1));
+  }
+
   /** 18:00 on a day: a training's last day is over. */
   public Date finDuJour(Object date) {
     return Date.from(jour(date).atTime(FIN_DE_JOURNEE).atZone(fuseau).toInstant());

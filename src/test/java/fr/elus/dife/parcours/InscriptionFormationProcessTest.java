@@ -86,17 +86,21 @@ class InscriptionFormationProcessTest {
         "resteAChargeElu", "100.00"));
 
     execute(job());
-    assertThat(instance).isWaitingAt("Timer_RappelValidation", "Tache_ConstaterValidation", "Timer_DebutFormation")
-        .variables().containsEntry("statutDossier", "VALIDATION");
+    assertThat(instance).isWaitingAt("Timer_RappelValidation", "Tache_ConstaterValidation", "Timer_DelaiValidation")
+        .variables().containsEntry("statutDossier", "VALIDATION").containsEntry("dateLimiteValidation", "2026-03-06");
+    // the élu accepts within 4 working days of the organisme's acceptance, reminded the working day before
     assertThat(jobQuery().activityId("Timer_RappelValidation").singleResult().getDuedate())
-        .isEqualTo(paris("2026-03-13T09:00"));   // 3 working days before the start
-    assertThat(jobQuery().activityId("Timer_DebutFormation").singleResult().getDuedate())
-        .isEqualTo(paris("2026-03-18T00:00"));
-    maintenant("2026-03-13T09:00");
+        .isEqualTo(paris("2026-03-05T09:00"));
+    assertThat(jobQuery().activityId("Timer_DelaiValidation").singleResult().getDuedate())
+        .isEqualTo(paris("2026-03-07T00:00"));
+    assertThat(taskQuery().taskDefinitionKey("Tache_ConstaterValidation").singleResult().getDueDate())
+        .isEqualTo(paris("2026-03-07T00:00"));
+    maintenant("2026-03-05T09:00");
     execute(jobQuery().activityId("Timer_RappelValidation").singleResult());
     execute(jobQuery().activityId("Envoi_RappelValidation").singleResult());
 
-    runtimeService().correlateMessage("InscriptionValidee", CLE, Map.of("dateValidation", "2026-03-14"));
+    runtimeService().correlateMessage("InscriptionValidee", CLE, Map.of("dateValidation", "2026-03-05"));
+    assertThat(jobQuery().activityId("Timer_DelaiValidation").count()).as("confirmed: the deadline is gone").isZero();
     formationCommencee(instance);
     assertThat(instance).hasPassed("Fin_RappelEnvoye");
     assertThat(beans.modeles()).containsExactly("REPARTITION_VALIDATION", "RAPPEL_VALIDATION");
@@ -160,6 +164,43 @@ class InscriptionFormationProcessTest {
     assertThat(instance).isWaitingAt("Tache_InscrireSurMcf").variables().containsEntry("alerteDelaiInscription",
         "ATTENTION : pour tenir les 11 jours ouvrés, l'organisme aurait dû accepter au plus tard le 29/03/2026 ; "
             + "le DIFE ne pourra pas être mobilisé sur cette session.");
+  }
+
+  /**
+   * An escalation pauses the registration for six weeks: the organisme's answer, the
+   * 11 working days, the élu's last day to validate and its reminder all count from
+   * the dates after the pause, none from the choice.
+   */
+  @Test
+  void apresLaPauseDUneEscaladeLesEcheancesPartentDeLaReprise() {
+    ProcessInstance instance = demarrer("2000.00");
+    choisir("2026-05-11", "500");
+    complete(task(), Map.of("issueInscription", "ECHEC_FRANCECONNECT", "descriptionErreur", "Erreur 500 sur MCF"));
+    ProcessInstance escalade = calledProcessInstance("dife-escalade-cdc");
+    execute(job(escalade));
+    execute(job(escalade));
+    complete(task(escalade), Map.of("piecesIdentiteCdc", List.of("PIECE_IDENTITE_RECTO_VERSO", "CARTE_VITALE_OU_NIR",
+        "CAPTURE_ERREUR", "EXPLICATION_PROBLEME"), "dateEnvoiPiecesCdc", "2026-02-20", "expediteurPiecesCdc", "ELU"));
+    maintenant("2026-04-01T10:00");
+    runtimeService().createMessageCorrelation("ReponseCdc").processInstanceBusinessKey(CLE)
+        .setVariable("reponseCdcResolue", true).setVariable("piecesDemandeesCdc", List.of()).correlate();
+
+    assertThat(instance).isWaitingAt("Tache_InscrireSurMcf").variables().containsEntry("alerteDelaiInscription",
+        "L'organisme doit accepter la demande au plus tard le 21/04/2026 pour tenir les 11 jours ouvrés.");
+    complete(task(), Map.of("issueInscription", "DOSSIER_ENVOYE"));
+    assertThat(job().getDuedate()).as("the organisme's 2 working days from the resumption")
+        .isEqualTo(paris("2026-04-03T10:00"));
+    maintenant("2026-04-02T10:00");
+    proposition("2026-04-02", "2026-05-11", "500.00");
+
+    // 3, 7 to 30 April and 4 to 7 May (Easter Monday, 1 and 8 May out)
+    assertThat(instance).variables().containsEntry("joursOuvresInscription", 23).containsEntry("delaiTenu", true)
+        .containsEntry("dateLimiteValidation", "2026-04-09");   // Easter Monday out
+    execute(job());
+    assertThat(jobQuery().activityId("Timer_RappelValidation").singleResult().getDuedate())
+        .isEqualTo(paris("2026-04-08T09:00"));
+    assertThat(jobQuery().activityId("Timer_DelaiValidation").singleResult().getDuedate())
+        .isEqualTo(paris("2026-04-10T00:00"));
   }
 
   @Test
@@ -230,8 +271,8 @@ class InscriptionFormationProcessTest {
     assertThat(instance).hasPassed("Fin_DemandeCaduque", "Erreur_ChoisirAutreFormation").isWaitingAt("Tache_ChoisirFormation");
   }
 
-  @Test
-  void sansValidationAuDebutDeLaFormationDossierIncomplet() {
+  /** Not confirmed by the élu on its last day: the conseiller decides, the reminder having gone. */
+  private ProcessInstance sansValidationDansLeDelai() {
     ProcessInstance instance = demarrer("700.00");
     choisir("2026-03-18", "1200");
     inscrire(instance);
@@ -240,17 +281,71 @@ class InscriptionFormationProcessTest {
     assertThat(instance).variables().extracting(v -> ((Map<?, ?>) v.get("repartition")).get("resteAChargeElu"))
         .isEqualTo("500.00");
     execute(job());
+    maintenant("2026-03-05T09:00");
+    execute(jobQuery().activityId("Timer_RappelValidation").singleResult());
+    execute(jobQuery().activityId("Envoi_RappelValidation").singleResult());
 
-    maintenant("2026-03-18T00:00");
-    execute(jobQuery().activityId("Timer_DebutFormation").singleResult());
+    maintenant("2026-03-07T00:00");
+    execute(jobQuery().activityId("Timer_DelaiValidation").singleResult());
 
-    assertThat(instance).hasPassed("Erreur_DossierIncomplet").isWaitingAt("Envoi_DossierIncomplet");
+    assertThat(instance).hasPassed("Fin_ValidationManquee", "Erreur_DelaiValidationPasse")
+        .isWaitingAt("Tache_DeciderValidationManquee");
+    assertThat(task()).hasCandidateGroup("conseillers");
+    assertThat(task().getDescription()).contains("au plus tard le 2026-03-06");
+    assertThat(taskQuery().taskDefinitionKey("Tache_ConstaterValidation").count()).isZero();
+    assertThat(jobQuery().count()).as("no timer left behind").isZero();
+    return instance;
+  }
+
+  @Test
+  void sansValidationDansLeDelaiLeConseillerClotLeDossierIncomplet() {
+    ProcessInstance instance = sansValidationDansLeDelai();
+    assertThatThrownBy(() -> complete(task(), Map.of("decisionCloture", "CLORE")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("motifCloture");
+    complete(task(), Map.of("decisionCloture", "CLORE", "motifCloture", "L'élu n'a pas confirmé à temps."));
+
+    assertThat(instance).isWaitingAt("Envoi_DossierIncomplet");
     execute(job());
     assertThat(instance).isEnded().hasPassed("Fin_DossierIncomplet");
     assertThat(beans.courriels).last().satisfies(c -> {
       assertThat(c.modele()).isEqualTo("DOSSIER_INCOMPLET");
       assertThat(c.destinataire()).isEqualTo("ELU_ET_ASSOCIATION");
     });
+    assertThat(beans.modeles()).containsExactly("REPARTITION_VALIDATION", "RAPPEL_VALIDATION", "DOSSIER_INCOMPLET");
+  }
+
+  @Test
+  void sansValidationDansLeDelaiLeConseillerFaitUneNouvelleDemande() {
+    ProcessInstance instance = sansValidationDansLeDelai();
+    complete(task(), Map.of("decisionCloture", "RELANCER"));
+
+    assertThat(instance).hasPassed("Gw_DecisionValidationManquee").isWaitingAt("Tache_ChoisirFormation")
+        .variables().containsEntry("statutDossier", "CHOIX_FORMATION");
+    choisir("2026-04-15", "1200");
+    inscrire(instance);
+    maintenant("2026-03-09T10:00");
+    proposition("2026-03-09", "2026-04-15", "1200.00");
+    assertThat(instance).variables().containsEntry("dateLimiteValidation", "2026-03-13");
+  }
+
+  /** In Moselle, Good Friday is not a working day for the élu's 4 days either. */
+  @Test
+  void enAlsaceMoselleLeDernierJourPourValiderSauteLeVendrediSaint() {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("dife-inscription-formation", CLE,
+        Elus.avec("collectiviteCodeInsee", "57463", "collectiviteNom", "Metz", "droitsDife", "2000.00"));
+    assertThat(instance).isWaitingAt("Tache_ChoisirFormation");
+    maintenant("2026-03-30T10:00");
+    choisir("2026-04-27", "500");
+    inscrire(instance);
+    maintenant("2026-03-31T10:00");
+    proposition("2026-03-31", "2026-04-27", "500.00");
+    execute(job());
+
+    assertThat(instance).variables().containsEntry("dateLimiteValidation", "2026-04-08");
+    assertThat(jobQuery().activityId("Timer_DelaiValidation").singleResult().getDuedate())
+        .isEqualTo(paris("2026-04-09T00:00"));
+    assertThat(jobQuery().activityId("Timer_RappelValidation").singleResult().getDuedate())
+        .isEqualTo(paris("2026-04-07T09:00"));
   }
 
   @Test

@@ -10,6 +10,8 @@ import fr.elus.dife.Attente;
 import fr.elus.dife.ClientHttp;
 import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DossiersDeTest;
+import fr.elus.dife.regles.CalendrierOuvre;
+import fr.elus.dife.regles.Jour;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ class ParcoursSansImpasseApiTest {
 
   private ClientHttp http;
   private String reference;
+  private String emailElu;
   private DossierParHttp suivi;
 
   @BeforeEach
@@ -46,6 +49,7 @@ class ParcoursSansImpasseApiTest {
 
   private String ouvrir(ObjectNode demande) {
     reference = http.post("conseiller45", "/api/dossiers", demande).corps().get("reference").asText();
+    emailElu = demande.get("elu").get("email").asText();
     suivi = new DossierParHttp(http, reference);
     return reference;
   }
@@ -162,13 +166,13 @@ class ParcoursSansImpasseApiTest {
     assertThat(CourrielsRecus.a(smtp, email, "Avez-vous reçu")).hasSize(4);
   }
 
-  /** A dossier with its identity already there, registered and validated, waiting for the training to start. */
-  private LocalDate valide() {
+  /** A dossier with its identity already there, registered, the organisme's proposal accepted today. */
+  private LocalDate propositionAcceptee() {
     ObjectNode demande = DossiersDeTest.demande(true);
     ((ObjectNode) demande.get("situation")).put("identiteNumerique", true);
     ouvrir(demande);
     String aujourdhui = LocalDate.now().toString();
-    LocalDate debut = fr.elus.dife.regles.CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 20, null);
+    LocalDate debut = CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 20, null);
     terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "OUI", "montantDroitsLu", "700");
     terminer("Tache_ChoisirFormation", "moyenRecherche", "DROITS_MANDAT", "organismeFormation", "Institut des élus",
         "intituleFormation", "Urbanisme", "dateDebutFormation", debut.toString(), "dateFinFormation", debut.toString(),
@@ -176,8 +180,22 @@ class ParcoursSansImpasseApiTest {
     terminer("Tache_InscrireSurMcf", "issueInscription", "DOSSIER_ENVOYE");
     evenement("PROPOSITION_ORGANISME", Map.of("dateAcceptation", aujourdhui, "dateDebut", debut.toString(),
         "dateFin", debut.toString(), "coutFormation", "500.00", "codeInseeLieu", "45234"));
-    evenement("INSCRIPTION_VALIDEE", Map.of("dateValidation", aujourdhui));
+    Attente.jusqua("l'attente de la validation", () -> jobTimer("Timer_DelaiValidation") != null);
+    return debut;
+  }
+
+  /** The élu's last day to confirm: 4 working days after the organisme's acceptance (default dated rule). */
+  private static String dernierJourPourValider() {
+    return Jour.enFrancais(CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 4, null));
+  }
+
+  /** Registered and validated, waiting for the training to start. */
+  private LocalDate valide() {
+    LocalDate debut = propositionAcceptee();
+    evenement("INSCRIPTION_VALIDEE", Map.of("dateValidation", LocalDate.now().toString()));
     Attente.jusqua("l'attente du début", () -> attendus(dossier()).contains("FORMATION_ANNULEE"));
+    assertThat(jobTimer("Timer_DelaiValidation")).as("confirmed in time: no deadline left").isNull();
+    assertThat(jobTimer("Timer_RappelValidation")).isNull();
     JsonNode enAttente = dossier();
     assertThat(enAttente.get("statutDossier").asText()).as("EN_FORMATION only once it starts").isEqualTo("VALIDATION");
     assertThat(attendus(enAttente)).containsExactly("FORMATION_ANNULEE", "FORMATION_DEPLACEE");
@@ -261,5 +279,47 @@ class ParcoursSansImpasseApiTest {
     evenement("REPONSE_CDC", Map.of("resolu", true, "piecesDemandees", List.of()));
     tache("Tache_VerifierDroitsElu");
     assertThat(dossier().get("statutDossier").asText()).isEqualTo("VERIFICATION_DROITS");
+  }
+
+  /** The proposal not confirmed by the élu in time: reminded, then the conseiller decides. */
+  private String sansValidationDansLeDelai() {
+    propositionAcceptee();
+    String email = emailElu;
+    String limite = dernierJourPourValider();
+    assertThat(corps(email, "qui paie, et la validation à faire")).contains("au plus tard le " + limite);
+    JsonNode enAttente = dossier();
+    assertThat(enAttente.get("statutDossier").asText()).isEqualTo("VALIDATION");
+    assertThat(enAttente.get("echeances").findValuesAsText("nom"))
+        .contains("Veille ouvrée du dernier jour pour valider", "Dernier jour pour valider passé");
+    declencherTimer("Timer_RappelValidation");
+    assertThat(corps(email, "Rappel : validez votre inscription")).contains("au plus tard le " + limite,
+        "la proposition de l'organisme n'est plus valable");
+    declencherTimer("Timer_DelaiValidation");
+    String decision = tache("Tache_DeciderValidationManquee");
+    assertThat(http.get("conseiller45", "/engine-rest/task/" + decision).corps().get("description").asText())
+        .contains("n'a pas été confirmée sur Mon Compte Formation");
+    assertThat(attendus(dossier())).as("too late for the élu's confirmation").doesNotContain("INSCRIPTION_VALIDEE");
+    return email;
+  }
+
+  @Test
+  void sansValidationDansLeDelaiLeConseillerClotLeDossier() {
+    String email = sansValidationDansLeDelai();
+    Reponse sansMotif = terminerPar("conseiller45", "Tache_DeciderValidationManquee", "decisionCloture", "CLORE");
+    assertThat(sansMotif.statut()).isEqualTo(400);
+    assertThat(sansMotif.brute().body()).contains("motifCloture");
+    terminer("Tache_DeciderValidationManquee", "decisionCloture", "CLORE",
+        "motifCloture", "L'élu n'a pas confirmé son inscription à temps.");
+    closAvecLeMotif("L'élu n'a pas confirmé son inscription à temps.");
+    assertThat(corps(email, "Dossier incomplet")).contains("au plus tard le " + dernierJourPourValider(),
+        "Motif : L'élu n'a pas confirmé son inscription à temps.");
+  }
+
+  @Test
+  void sansValidationDansLeDelaiLeConseillerFaitUneNouvelleDemande() {
+    sansValidationDansLeDelai();
+    terminer("Tache_DeciderValidationManquee", "decisionCloture", "RELANCER");
+    tache("Tache_ChoisirFormation");
+    assertThat(dossier().get("statutDossier").asText()).isEqualTo("CHOIX_FORMATION");
   }
 }

@@ -63,7 +63,7 @@ class PlusLongParcoursApiTest implements PlusLongParcours.Conduite {
   @Override
   public void avantValidation() {
     Attente.jusqua("l'attente de la validation", () -> dossier().get("echeances").findValuesAsText("nom")
-        .contains("Début de la formation"));
+        .contains("Dernier jour pour valider passé"));
     JsonNode enValidation = dossier();
     assertThat(enValidation.get("statutDossier").asText()).isEqualTo("VALIDATION");
     assertThat(enValidation.get("repartition").get("priseEnChargeDife").asText()).isEqualTo("700.00");
