@@ -46,7 +46,12 @@ public class Echeances {
 
   /** n working days before a date (a form's "2026-03-18" or a Date), at 9:00 in Paris. */
   public Date joursOuvresAvant(Object date, int n) {
-    return Date.from(CalendrierOuvre.ajouterJoursOuvres(jour(date), -n, null).atTime(HEURE_DE_RELANCE)
+    return joursOuvresAvantDans(date, n, null);
+  }
+
+  /** The same, the department's own holidays (Alsace-Moselle) not counted either. */
+  public Date joursOuvresAvantDans(Object date, int n, String departement) {
+    return Date.from(CalendrierOuvre.ajouterJoursOuvres(jour(date), -n, departement).atTime(HEURE_DE_RELANCE)
         .atZone(fuseau).toInstant());
   }
 

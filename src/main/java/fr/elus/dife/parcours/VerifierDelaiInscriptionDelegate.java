@@ -36,6 +36,8 @@ public class VerifierDelaiInscriptionDelegate implements JavaDelegate {
     execution.setVariable("dateLimiteAcceptation", delai.dateLimiteAcceptation().toString());
     execution.setVariable("dateLimiteValidation", DelaiInscription.dateLimiteValidation(acceptation,
         delais.acceptationProposition(acceptation), debut, departement).toString());
+    // the validation reminder counts the same holidays as the last day it announces
+    execution.setVariable("departementDelais", departement);
     LOG.info("Dossier {} : {} jours ouvrés entre l'acceptation et le début", execution.getProcessBusinessKey(),
         delai.joursOuvres());
   }

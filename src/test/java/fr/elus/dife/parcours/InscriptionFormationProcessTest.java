@@ -77,6 +77,8 @@ class InscriptionFormationProcessTest {
     assertThat(instance).variables().containsEntry("joursOuvresInscription", 11).containsEntry("delaiTenu", true)
         .containsEntry("resteAPayer", true).containsEntry("plafondCollectivite", "500.00");
     assertThat(instance).isWaitingAt("Tache_DemanderContributionCollectivite");
+    assertThat(task().getDueDate()).as("asked by the reminder's day, before the élu validates")
+        .isEqualTo(paris("2026-03-05T09:00"));
     assertThatThrownBy(() -> complete(task(), Map.of("reponseCollectivite", "OUI", "contributionCollectiviteAccordee", "900")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("contributionCollectiviteAccordee")
         .hasMessageContaining("500.00");
@@ -326,6 +328,25 @@ class InscriptionFormationProcessTest {
     maintenant("2026-03-09T10:00");
     proposition("2026-03-09", "2026-04-15", "1200.00");
     assertThat(instance).variables().containsEntry("dateLimiteValidation", "2026-03-13");
+  }
+
+  /** In Moselle, 26 December is neither a working day for the élu nor a day for the reminder. */
+  @Test
+  void enAlsaceMoselleLeRappelSauteLaSaintEtienne() {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("dife-inscription-formation", CLE,
+        Elus.avec("collectiviteCodeInsee", "57463", "collectiviteNom", "Metz", "droitsDife", "2000.00"));
+    assertThat(instance).isWaitingAt("Tache_ChoisirFormation");
+    maintenant("2028-12-18T10:00");
+    choisir("2029-01-22", "500");
+    inscrire(instance);
+    maintenant("2028-12-19T10:00");
+    proposition("2028-12-19", "2029-01-22", "500.00");
+    execute(job());
+
+    assertThat(instance).variables().containsEntry("dateLimiteValidation", "2028-12-27")
+        .containsEntry("departementDelais", "57");
+    assertThat(jobQuery().activityId("Timer_RappelValidation").singleResult().getDuedate())
+        .isEqualTo(paris("2028-12-22T09:00"));
   }
 
   /** In Moselle, Good Friday is not a working day for the élu's 4 days either. */
