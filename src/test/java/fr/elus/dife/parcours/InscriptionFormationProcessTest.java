@@ -330,21 +330,26 @@ class InscriptionFormationProcessTest {
     assertThat(instance).variables().containsEntry("dateLimiteValidation", "2026-03-13");
   }
 
-  /** In Moselle, 26 December is neither a working day for the élu nor a day for the reminder. */
-  @Test
-  void enAlsaceMoselleLeRappelSauteLaSaintEtienne() {
+  /** A dossier of Metz (Moselle) waiting for the élu's validation of a proposal accepted on that day. */
+  private ProcessInstance enMoselleAcceptee(String acceptation, String debut) {
     ProcessInstance instance = runtimeService().startProcessInstanceByKey("dife-inscription-formation", CLE,
         Elus.avec("collectiviteCodeInsee", "57463", "collectiviteNom", "Metz", "droitsDife", "2000.00"));
     assertThat(instance).isWaitingAt("Tache_ChoisirFormation");
-    maintenant("2028-12-18T10:00");
-    choisir("2029-01-22", "500");
+    maintenant(acceptation + "T09:00");
+    choisir(debut, "500");
     inscrire(instance);
-    maintenant("2028-12-19T10:00");
-    proposition("2028-12-19", "2029-01-22", "500.00");
+    proposition(acceptation, debut, "500.00");
     execute(job());
+    assertThat(instance).isWaitingAt("Timer_DelaiValidation").variables().containsEntry("departementDelais", "57");
+    return instance;
+  }
 
-    assertThat(instance).variables().containsEntry("dateLimiteValidation", "2028-12-27")
-        .containsEntry("departementDelais", "57");
+  /** In Moselle, 26 December is neither a working day for the élu nor a day for the reminder. */
+  @Test
+  void enAlsaceMoselleLeRappelSauteLaSaintEtienne() {
+    ProcessInstance instance = enMoselleAcceptee("2028-12-19", "2029-01-22");
+
+    assertThat(instance).variables().containsEntry("dateLimiteValidation", "2028-12-27");
     assertThat(jobQuery().activityId("Timer_RappelValidation").singleResult().getDuedate())
         .isEqualTo(paris("2028-12-22T09:00"));
   }
@@ -352,15 +357,7 @@ class InscriptionFormationProcessTest {
   /** In Moselle, Good Friday is not a working day for the élu's 4 days either. */
   @Test
   void enAlsaceMoselleLeDernierJourPourValiderSauteLeVendrediSaint() {
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey("dife-inscription-formation", CLE,
-        Elus.avec("collectiviteCodeInsee", "57463", "collectiviteNom", "Metz", "droitsDife", "2000.00"));
-    assertThat(instance).isWaitingAt("Tache_ChoisirFormation");
-    maintenant("2026-03-30T10:00");
-    choisir("2026-04-27", "500");
-    inscrire(instance);
-    maintenant("2026-03-31T10:00");
-    proposition("2026-03-31", "2026-04-27", "500.00");
-    execute(job());
+    ProcessInstance instance = enMoselleAcceptee("2026-03-31", "2026-04-27");
 
     assertThat(instance).variables().containsEntry("dateLimiteValidation", "2026-04-08");
     assertThat(jobQuery().activityId("Timer_DelaiValidation").singleResult().getDuedate())
