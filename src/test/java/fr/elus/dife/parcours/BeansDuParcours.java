@@ -151,7 +151,7 @@ final class BeansDuParcours implements BeforeEachCallback, AfterEachCallback {
     Mocks.register("enregistrerInscription", new EnregistrerInscriptionListener());
     Mocks.register("enregistrerRelanceOrganisme", new EnregistrerRelanceOrganismeListener(horloge));
     Mocks.register("enregistrerDecisionDelai", new EnregistrerDecisionDelaiListener());
-    Mocks.register("enregistrerContributionCollectivite", new EnregistrerContributionCollectiviteListener());
+    Mocks.register("enregistrerContributionCollectivite", new EnregistrerContributionCollectiviteListener(horloge));
     Mocks.register("enregistrerValidation", new EnregistrerValidationListener(horloge));
     Mocks.register("verifierDelaiInscription", new VerifierDelaiInscriptionDelegate(delais));
     Mocks.register("calculerRepartition", new CalculerRepartitionDelegate());

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
@@ -45,9 +46,29 @@ class InscriptionFormationProcessTest {
   }
 
   private static void choisir(String debut, String cout) {
-    complete(task(), Map.of("moyenRecherche", "DROITS_MANDAT", "organismeFormation", "Institut des élus",
+    complete(task(), choix(debut, cout));
+  }
+
+  private static Map<String, Object> choix(String debut, String cout) {
+    return new java.util.HashMap<>(Map.of("moyenRecherche", "DROITS_MANDAT", "organismeFormation", "Institut des élus",
         "intituleFormation", "Finances locales", "dateDebutFormation", debut, "dateFinFormation", debut,
-        "coutFormation", cout, "codeInseeLieuFormation", "45234"));
+        "coutFormation", cout, "codeInseeLieuFormation", "45234", "emailCollectivite", " mairie@saint-jean.fr "));
+  }
+
+  private static Task tache(String cle) {
+    return taskQuery().taskDefinitionKey(cle).singleResult();
+  }
+
+  /** Proposal accepted on 2 March for a start on 18 March, 1200 € with 700 € of DIFE: the two waits begin. */
+  private ProcessInstance enAttenteDeLaValidationEtDeLaCollectivite() {
+    ProcessInstance instance = demarrer("700.00");
+    choisir("2026-03-18", "1200");
+    inscrire(instance);
+    proposition("2026-03-02", "2026-03-18", "1200.00");
+    execute(job());
+    assertThat(instance).isWaitingAt("Tache_ConstaterValidation", "Tache_DemanderContributionCollectivite")
+        .variables().containsEntry("statutDossier", "VALIDATION");
+    return instance;
   }
 
   private static void inscrire(ProcessInstance instance) {
@@ -66,30 +87,45 @@ class InscriptionFormationProcessTest {
   @Test
   void parcoursCompletAvecContributionDeLaCollectiviteEtRappel() {
     ProcessInstance instance = demarrer("700.00");
+    Map<String, Object> adresseFausse = choix("2026-03-18", "1200");
+    adresseFausse.put("emailCollectivite", "mairie.saint-jean.fr");
+    assertThatThrownBy(() -> complete(task(), adresseFausse)).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Le champ « emailCollectivite » doit être une adresse électronique valide.");
     choisir("2026-03-18", "1200");
     assertThat(instance).variables().containsEntry("coutFormation", "1200.00")
         .containsEntry("alerteDelaiInscription", "L'organisme doit accepter la demande au plus tard le 02/03/2026 "
             + "pour tenir les 11 jours ouvrés.");
+    // asked at the choice, as soon as the cost and the DIFE are known: 500 € remain, all of it within the 75 %
+    assertThat(instance).hasPassed("Service_RepartitionAuChoix", "Envoi_DemandeCollectivite").variables()
+        .containsEntry("resteAPayer", true).containsEntry("plafondCollectivite", "500.00")
+        .containsEntry("emailCollectivite", "mairie@saint-jean.fr");
+    assertThat(beans.courriels).singleElement().satisfies(c -> {
+      assertThat(c.modele()).isEqualTo("DEMANDE_COLLECTIVITE");
+      assertThat(c.destinataire()).isEqualTo("COLLECTIVITE");
+    });
     inscrire(instance);
     assertThat(job().getDuedate()).isEqualTo(paris("2026-02-24T10:00"));   // 2 working days
 
     proposition("2026-03-02", "2026-03-18", "1200.00");   // exactly 11 working days
     assertThat(instance).variables().containsEntry("joursOuvresInscription", 11).containsEntry("delaiTenu", true)
         .containsEntry("resteAPayer", true).containsEntry("plafondCollectivite", "500.00");
-    assertThat(instance).isWaitingAt("Tache_DemanderContributionCollectivite");
-    assertThat(task().getDueDate()).as("asked by the reminder's day, before the élu validates")
-        .isEqualTo(paris("2026-03-05T09:00"));
-    assertThatThrownBy(() -> complete(task(), Map.of("reponseCollectivite", "OUI", "contributionCollectiviteAccordee", "900")))
+    assertThat(instance).as("the élu's email does not wait for the collectivity").isWaitingAt("Envoi_Repartition");
+    execute(job());
+    assertThat(instance).isWaitingAt("Tache_ConstaterValidation", "Tache_DemanderContributionCollectivite")
+        .variables().containsEntry("statutDossier", "VALIDATION").containsEntry("dateLimiteValidation", "2026-03-06");
+    assertThat(tache("Tache_DemanderContributionCollectivite").getDueDate())
+        .as("answered by the reminder's day, before the élu validates").isEqualTo(paris("2026-03-05T09:00"));
+    assertThatThrownBy(() -> complete(tache("Tache_DemanderContributionCollectivite"),
+        Map.of("reponseCollectivite", "OUI", "contributionCollectiviteAccordee", "900")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("contributionCollectiviteAccordee")
         .hasMessageContaining("500.00");
-    complete(task(), Map.of("reponseCollectivite", "OUI", "contributionCollectiviteAccordee", "400"));
+    complete(tache("Tache_DemanderContributionCollectivite"),
+        Map.of("reponseCollectivite", "OUI", "contributionCollectiviteAccordee", "400"));
     assertThat(instance).variables().containsEntry("repartition", Map.of("coutFormation", "1200.00",
         "priseEnChargeDife", "700.00", "contributionCollectivite", "400.00", "plafondCollectivite", "500.00",
         "resteAChargeElu", "100.00"));
-
-    execute(job());
-    assertThat(instance).isWaitingAt("Timer_RappelValidation", "Tache_ConstaterValidation", "Timer_DelaiValidation")
-        .variables().containsEntry("statutDossier", "VALIDATION").containsEntry("dateLimiteValidation", "2026-03-06");
+    assertThat(instance).as("the collectivity answered first: the élu's validation is still awaited")
+        .isWaitingAt("Tache_ConstaterValidation");
     // the élu accepts within 4 working days of the organisme's acceptance, reminded the working day before
     assertThat(jobQuery().activityId("Timer_RappelValidation").singleResult().getDuedate())
         .isEqualTo(paris("2026-03-05T09:00"));
@@ -105,7 +141,55 @@ class InscriptionFormationProcessTest {
     assertThat(jobQuery().activityId("Timer_DelaiValidation").count()).as("confirmed: the deadline is gone").isZero();
     formationCommencee(instance);
     assertThat(instance).hasPassed("Fin_RappelEnvoye");
-    assertThat(beans.modeles()).containsExactly("REPARTITION_VALIDATION", "RAPPEL_VALIDATION");
+    assertThat(beans.modeles()).containsExactly("DEMANDE_COLLECTIVITE", "REPARTITION_VALIDATION", "REPONSE_COLLECTIVITE",
+        "RAPPEL_VALIDATION");
+  }
+
+  /**
+   * The élu validates on MCF before the collectivity answers: the event is recorded at
+   * once (no deadline, no reminder left), and the stage ends with the answer.
+   */
+  @Test
+  void laValidationArriveAvantLaReponseDeLaCollectiviteEtLAttend() {
+    ProcessInstance instance = enAttenteDeLaValidationEtDeLaCollectivite();
+
+    runtimeService().correlateMessage("InscriptionValidee", CLE, Map.of("dateValidation", "2026-03-03"));
+
+    assertThat(instance).hasPassed("Msg_InscriptionValidee", "Gw_ValidationEnregistree")
+        .isWaitingAt("Tache_DemanderContributionCollectivite").variables()
+        .containsEntry("dateValidation", "2026-03-03").containsEntry("statutDossier", "VALIDATION");
+    assertThat(taskQuery().taskDefinitionKey("Tache_ConstaterValidation").count()).isZero();
+    assertThat(jobQuery().count()).as("neither the reminder nor the last day: the élu has validated").isZero();
+    assertThat(instance).hasNotPassed("Fin_AttenteValidation");
+
+    maintenant("2026-03-10T10:00");   // after the élu's last day: the answer is still recorded
+    complete(tache("Tache_DemanderContributionCollectivite"), Map.of("reponseCollectivite", "NON"));
+    assertThat(instance).hasPassed("Envoi_ReponseCollectivite", "Gw_DeuxReponses", "Fin_AttenteValidation").variables()
+        .extracting(v -> ((Map<?, ?>) v.get("repartition")).get("resteAChargeElu")).isEqualTo("500.00");
+    formationCommencee(instance);
+    assertThat(beans.modeles()).containsExactly("DEMANDE_COLLECTIVITE", "REPARTITION_VALIDATION", "REPONSE_COLLECTIVITE");
+  }
+
+  /** Without the collectivity's email address, the letter is printed: the conseiller says when it was posted. */
+  @Test
+  void sansAdresseLaDemandeEstUnCourrierPosteParLeConseiller() {
+    ProcessInstance instance = demarrer("700.00");
+    Map<String, Object> sansAdresse = choix("2026-03-18", "1200");
+    sansAdresse.put("emailCollectivite", "");
+    complete(task(), sansAdresse);
+    assertThat(instance).hasPassed("Envoi_DemandeCollectivite").variables().containsEntry("emailCollectivite", null);
+    // what the send task leaves when it has no address (see EnvoyerCourrielDelegate)
+    runtimeService().setVariable(instance.getId(), "courrierCollectivite", "Objet : contribution de la collectivité demandée");
+    inscrire(instance);
+    proposition("2026-03-02", "2026-03-18", "1200.00");
+    execute(job());
+
+    assertThatThrownBy(() -> complete(tache("Tache_DemanderContributionCollectivite"), Map.of("reponseCollectivite", "NON")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("dateEnvoiCourrierCollectivite");
+    complete(tache("Tache_DemanderContributionCollectivite"),
+        Map.of("reponseCollectivite", "NON", "dateEnvoiCourrierCollectivite", "2026-02-20"));
+    assertThat(instance).variables().containsEntry("demandeCollectivite", "courrier posté le 20/02/2026")
+        .containsEntry("dateEnvoiCourrierCollectivite", "2026-02-20");
   }
 
   @Test
@@ -275,14 +359,10 @@ class InscriptionFormationProcessTest {
 
   /** Not confirmed by the élu on its last day: the conseiller decides, the reminder having gone. */
   private ProcessInstance sansValidationDansLeDelai() {
-    ProcessInstance instance = demarrer("700.00");
-    choisir("2026-03-18", "1200");
-    inscrire(instance);
-    proposition("2026-03-02", "2026-03-18", "1200.00");
-    complete(task(), Map.of("reponseCollectivite", "NON"));
+    ProcessInstance instance = enAttenteDeLaValidationEtDeLaCollectivite();
+    complete(tache("Tache_DemanderContributionCollectivite"), Map.of("reponseCollectivite", "NON"));
     assertThat(instance).variables().extracting(v -> ((Map<?, ?>) v.get("repartition")).get("resteAChargeElu"))
         .isEqualTo("500.00");
-    execute(job());
     maintenant("2026-03-05T09:00");
     execute(jobQuery().activityId("Timer_RappelValidation").singleResult());
     execute(jobQuery().activityId("Envoi_RappelValidation").singleResult());
@@ -313,7 +393,8 @@ class InscriptionFormationProcessTest {
       assertThat(c.modele()).isEqualTo("DOSSIER_INCOMPLET");
       assertThat(c.destinataire()).isEqualTo("ELU_ET_ASSOCIATION");
     });
-    assertThat(beans.modeles()).containsExactly("REPARTITION_VALIDATION", "RAPPEL_VALIDATION", "DOSSIER_INCOMPLET");
+    assertThat(beans.modeles()).containsExactly("DEMANDE_COLLECTIVITE", "REPARTITION_VALIDATION", "REPONSE_COLLECTIVITE",
+        "RAPPEL_VALIDATION", "DOSSIER_INCOMPLET");
   }
 
   @Test
@@ -340,7 +421,7 @@ class InscriptionFormationProcessTest {
     inscrire(instance);
     proposition(acceptation, debut, "500.00");
     execute(job());
-    assertThat(instance).isWaitingAt("Timer_DelaiValidation").variables().containsEntry("departementDelais", "57");
+    assertThat(instance).isWaitingAt("Tache_ConstaterValidation").variables().containsEntry("departementDelais", "57");
     return instance;
   }
 
@@ -375,7 +456,8 @@ class InscriptionFormationProcessTest {
     execute(job());
     complete(taskQuery().taskDefinitionKey("Tache_ConstaterValidation").singleResult(), Map.of("dateValidation", "2026-02-20"));
 
-    assertThat(instance).hasPassed("Fin_ValidationConstatee", "Esc_ValidationConstatee");
+    assertThat(instance).hasPassed("Gw_ValidationEnregistree", "Gw_ContributionEnregistree",
+        "Fin_AttenteValidation").hasNotPassed("Tache_DemanderContributionCollectivite");
     formationCommencee(instance);
   }
 

@@ -12,7 +12,11 @@ import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DossiersDeTest;
 import fr.elus.dife.regles.CalendrierOuvre;
 import fr.elus.dife.regles.Jour;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -321,5 +325,112 @@ class ParcoursSansImpasseApiTest {
     terminer("Tache_DeciderValidationManquee", "decisionCloture", "RELANCER");
     tache("Tache_ChoisirFormation");
     assertThat(dossier().get("statutDossier").asText()).isEqualTo("CHOIX_FORMATION");
+  }
+
+  private static String sujet(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A dossier whose rights (700 €) are checked, at the choice of a training 20 working days ahead. */
+  private LocalDate droitsVerifies() {
+    ObjectNode demande = DossiersDeTest.demande(true);
+    ((ObjectNode) demande.get("situation")).put("identiteNumerique", true);
+    ouvrir(demande);
+    terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "OUI", "montantDroitsLu", "700");
+    return CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 20, null);
+  }
+
+  /** The choice form of a 1200 € training: 500 € remain after the DIFE. */
+  private static Object[] choixAvecUnReste(LocalDate debut, String emailCollectivite) {
+    return new Object[] {"moyenRecherche", "DROITS_MANDAT", "organismeFormation", "Institut des élus",
+        "intituleFormation", "Finances locales", "dateDebutFormation", debut.toString(), "dateFinFormation",
+        debut.toString(), "coutFormation", "1200", "codeInseeLieuFormation", "45234", "emailCollectivite",
+        emailCollectivite};
+  }
+
+  private void propositionDe1200(LocalDate debut) {
+    terminer("Tache_InscrireSurMcf", "issueInscription", "DOSSIER_ENVOYE");
+    evenement("PROPOSITION_ORGANISME", Map.of("dateAcceptation", LocalDate.now().toString(), "dateDebut",
+        debut.toString(), "dateFin", debut.toString(), "coutFormation", "1200.00", "codeInseeLieu", "45234"));
+  }
+
+  /**
+   * The collectivity is asked by email at the choice of the training, before any
+   * registration; the élu validates on MCF before it answers: the event is applied
+   * (202, never 409), and the answer recorded afterwards ends the stage.
+   */
+  @Test
+  void laCollectiviteEstSolliciteeAuChoixEtLaValidationQuiPrecedeSaReponseEstAcceptee() throws Exception {
+    String mairie = "mairie-" + System.nanoTime() + "@commune.exemple.fr";
+    LocalDate debut = droitsVerifies();
+    Reponse adresseFausse = terminerPar("conseiller45", "Tache_ChoisirFormation", choixAvecUnReste(debut, "mairie"));
+    assertThat(adresseFausse.statut()).isEqualTo(400);
+    assertThat(adresseFausse.brute().body()).contains("Le champ « emailCollectivite » doit être une adresse électronique valide.");
+    terminer("Tache_ChoisirFormation", choixAvecUnReste(debut, mairie));
+
+    Attente.jusqua("la demande à la collectivité", () -> !CourrielsRecus.a(smtp, mairie, reference).isEmpty());
+    MimeMessage demande = CourrielsRecus.a(smtp, mairie, reference).get(0);
+    assertThat(demande.getSubject()).contains("contribution");
+    assertThat(CourrielsRecus.texte(demande)).contains("coût de la formation : 1200.00 €",
+        "pris en charge par le DIFE", "700.00 €", "reste à payer : 500.00 €", "jusqu'à 500.00 €", "75 %");
+    assertThat(demande.getReplyTo()).as("the collectivity answers the association's team")
+        .extracting(Address::toString).containsExactly("equipe-aml45@demo.invalid");
+    JsonNode choisie = dossier();
+    assertThat(choisie.get("statutDossier").asText()).isEqualTo("INSCRIPTION");
+    assertThat(choisie.get("demandeCollectivite").asText()).isEqualTo("courriel du "
+        + Jour.enFrancais(LocalDate.now()) + " à " + mairie);
+    assertThat(choisie.get("historique").findValuesAsText("description"))
+        .anySatisfy(d -> assertThat(d).contains("envoyé à " + mairie));
+
+    propositionDe1200(debut);
+    tache("Tache_DemanderContributionCollectivite");
+    Reponse validation = suivi.envoyer("validee-" + reference, "INSCRIPTION_VALIDEE",
+        Map.of("dateValidation", LocalDate.now().toString()));
+    assertThat(validation.statut()).as(validation.brute().body()).isEqualTo(202);
+
+    JsonNode validee = dossier();
+    assertThat(validee.get("statutDossier").asText()).isEqualTo("VALIDATION");
+    assertThat(validee.get("historique").findValuesAsText("description"))
+        .anySatisfy(d -> assertThat(d).startsWith("Événement INSCRIPTION_VALIDEE"));
+    assertThat(attendus(validee)).as("recorded: not expected twice").doesNotContain("INSCRIPTION_VALIDEE");
+    assertThat(jobTimer("Timer_DelaiValidation")).as("validated: no deadline left").isNull();
+    assertThat(validee.get("etapes").findValuesAsText("nom")).contains("Demander la contribution de la collectivité");
+
+    terminer("Tache_DemanderContributionCollectivite", "reponseCollectivite", "OUI",
+        "contributionCollectiviteAccordee", "400");
+    Attente.jusqua("l'attente du début", () -> attendus(dossier()).contains("FORMATION_ANNULEE"));
+    JsonNode repartition = dossier().get("repartition");
+    assertThat(repartition.get("contributionCollectivite").asText()).isEqualTo("400.00");
+    assertThat(repartition.get("resteAChargeElu").asText()).isEqualTo("100.00");
+  }
+
+  /** Without the collectivity's email address: the letter to print, then the day it was posted. */
+  @Test
+  void sansAdresseDeLaCollectiviteLeConseillerImprimeEtPosteLeCourrier() {
+    LocalDate debut = droitsVerifies();
+    terminer("Tache_ChoisirFormation", choixAvecUnReste(debut, ""));
+    assertThat(dossier().get("demandeCollectivite").asText())
+        .isEqualTo("courrier préparé le " + Jour.enFrancais(LocalDate.now()) + ", à imprimer et poster");
+    propositionDe1200(debut);
+    String tache = tache("Tache_DemanderContributionCollectivite");
+    String courrier = http.get("conseiller45", "/engine-rest/task/" + tache + "/form-variables")
+        .corps().get("courrierCollectivite").get("value").asText();
+    assertThat(courrier).startsWith("Objet : Formation de ").contains("reste à payer : 500.00 €",
+        "Association des maires et présidents d'intercommunalités du Loiret");
+    assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> sujet(m).contains(reference)))
+        .as("no email without an address").noneMatch(m -> sujet(m).contains("contribution"));
+
+    Reponse sansDate = terminerPar("conseiller45", "Tache_DemanderContributionCollectivite", "reponseCollectivite", "NON");
+    assertThat(sansDate.statut()).isEqualTo(400);
+    assertThat(sansDate.brute().body()).contains("dateEnvoiCourrierCollectivite");
+    terminer("Tache_DemanderContributionCollectivite", "reponseCollectivite", "NON",
+        "dateEnvoiCourrierCollectivite", LocalDate.now().toString());
+    assertThat(dossier().get("demandeCollectivite").asText())
+        .isEqualTo("courrier posté le " + Jour.enFrancais(LocalDate.now()));
+    assertThat(attendus(dossier())).as("the élu's validation is still awaited").contains("INSCRIPTION_VALIDEE");
   }
 }
