@@ -69,15 +69,15 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
       case COLLECTIVITE -> (String) execution.getVariable("emailCollectivite");
       default -> (String) execution.getVariable("email");
     };
-    String jour = Jour.enFrancais(LocalDate.now(horloge));
-    if (destinataire == Destinataire.COLLECTIVITE && !renseigne(adresse)) {
-      // the same text, printed and posted by the conseiller, who says so when recording the answer
-      execution.setVariable("courrierCollectivite", "Objet : " + courriel.sujet() + "\n\n" + courriel.corps());
-      execution.setVariable("demandeCollectivite", "courrier préparé le " + jour + ", à imprimer et poster");
-      LOG.info("Dossier {} : courrier {} à imprimer (pas d'adresse électronique de la collectivité)", reference, modele);
-      return;
-    }
     if (destinataire == Destinataire.COLLECTIVITE) {
+      String jour = Jour.enFrancais(LocalDate.now(horloge));
+      if (!renseigne(adresse)) {
+        // the same text, printed and posted by the conseiller, who says so when recording the answer
+        execution.setVariable("courrierCollectivite", "Objet : " + courriel.sujet() + "\n\n" + courriel.corps());
+        execution.setVariable("demandeCollectivite", "courrier préparé le " + jour + ", à imprimer et poster");
+        LOG.info("Dossier {} : courrier {} à imprimer (pas d'adresse électronique de la collectivité)", reference, modele);
+        return;
+      }
       execution.setVariable("courrierCollectivite", null);
       execution.setVariable("demandeCollectivite", "courriel du " + jour + " à " + adresse);
     }
