@@ -63,7 +63,8 @@ public final class PlusLongParcours {
     LocalDate debut = CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 20, null);
     conduite.terminer("Tache_ChoisirFormation", "moyenRecherche", "DROITS_MANDAT", "organismeFormation",
         "Institut des élus", "intituleFormation", "Budget communal", "dateDebutFormation", debut.toString(),
-        "dateFinFormation", debut.plusDays(1).toString(), "coutFormation", "1200", "codeInseeLieuFormation", "75056");
+        "dateFinFormation", debut.plusDays(1).toString(), "coutFormation", "1200", "codeInseeLieuFormation", "75056",
+        "emailCollectivite", "mairie@saint-jean-de-braye.exemple.fr");
     conduite.terminer("Tache_InscrireSurMcf", "issueInscription", "ECHEC_FRANCECONNECT", "descriptionErreur",
         "Erreur technique MCF");
     conduite.terminer("Tache_EnregistrerPiecesIdentiteCdc", "piecesIdentiteCdc", List.of("PIECE_IDENTITE_RECTO_VERSO",

@@ -126,7 +126,7 @@ public class DonneesDemo {
     Dossier.de(this, "conseiller45", "aml45", "DUPUIS", "Henri", "45082", "Châteauneuf-sur-Loire", "Maire")
         .avecIdentite().ouvrir(2).droits("700").formation(30, "1200").inscrit();         // proposal awaited
     Dossier.de(this, "conseiller45", "aml45", "LAMBERT", "Julie", "45285", "Saint-Jean-de-la-Ruelle", "Adjointe")
-        .avecIdentite().ouvrir(16).droits("800").formation(15, "600").inscrit().propositionAcceptee(); // validation due soon
+        .avecIdentite().ouvrir(3).droits("800").formation(15, "600").inscrit().propositionAcceptee(); // validation due soon
     Dossier.de(this, "conseiller45", "aml45", "FONTAINE", "Éric", "45315", "Sully-sur-Loire", "Maire")
         .avecIdentite().ouvrir(45).droits("700").formation(20, "500").inscrit().propositionAcceptee().valide(); // THR to declare
     Dossier.de(this, "conseiller45", "aml45", "CHEVALIER", "Nadia", "45274", "Saint-Denis-en-Val", "Conseillère")
@@ -151,7 +151,8 @@ public class DonneesDemo {
     Dossier.de(this, "conseiller79", "adm79", "BOYER", "Louis", "79061", "Celles-sur-Belle", "Conseiller")
         .avecIdentite().ouvrir(6).droits("700").formation(8, "500").inscrit().propositionAcceptee().clore();
     Dossier.de(this, "conseiller79", "adm79", "ROBIN", "Céline", "79005", "Airvault", "Maire")
-        .avecIdentite().ouvrir(40).droits("900").formation(15, "500").inscrit().propositionAcceptee(); // incomplete
+        .avecIdentite().ouvrir(40).droits("900").formation(15, "500").inscrit().propositionAcceptee()
+        .sansValidationDansLeDelai();                                                    // incomplete
     Dossier.de(this, "conseiller79", "adm79", "GAUTHIER", "Marc", "79270", "Saint-Maixent-l'École", "Adjoint")
         .avecIdentite().ouvrir(4).droits("700").formation(30, "800").echecFranceConnect(); // CDC escalation
   }
@@ -293,9 +294,24 @@ public class DonneesDemo {
     /** Moves the clock past the training's end and fires its timer. */
     Dossier apresFormation() {
       ClockUtil.setCurrentTime(Date.from(debut.plusDays(2).atTime(10, 0).atZone(PARIS).toInstant()));
-      // the moved clock makes the start and the end due: run them, unless the job executor does first
-      demo.attendre("la fin de la formation de " + reference, () -> {
-        for (String activite : List.of("Timer_DebutFormationValidee", "Timer_FinFormation")) {
+      declencher("la fin de la formation", "Tache_DeclarerFraisThr", "Timer_DebutFormationValidee", "Timer_FinFormation");
+      return this;
+    }
+
+    /** Moves the clock past the élu's last day to validate; the conseiller closes the dossier. */
+    Dossier sansValidationDansLeDelai() {
+      ClockUtil.setCurrentTime(Date.from(aujourdhui().plusDays(10).atTime(10, 0).atZone(PARIS).toInstant()));
+      declencher("le délai de validation", "Tache_DeciderValidationManquee", "Timer_DelaiValidation");
+      terminer("Tache_DeciderValidationManquee", "decisionCloture", "CLORE",
+          "motifCloture", "Inscription non confirmée par l'élu sur Mon Compte Formation dans son délai.");
+      demo.attendreCalme(reference);
+      return this;
+    }
+
+    // the moved clock makes these timers due: run them, unless the job executor does first
+    private void declencher(String quoi, String tacheSuivante, String... timers) {
+      demo.attendre(quoi + " de " + reference, () -> {
+        for (String activite : timers) {
           Job timer = demo.timer(reference, activite);
           if (timer != null) {
             try {
@@ -305,10 +321,9 @@ public class DonneesDemo {
             }
           }
         }
-        return demo.tache(reference, "Tache_DeclarerFraisThr") != null;
+        return demo.tache(reference, tacheSuivante) != null;
       });
       demo.attendreCalme(reference);
-      return this;
     }
 
     /** Declared, checked, sent, filed on MCF and paid as claimed, all on the demo's "today". */

@@ -127,10 +127,13 @@ public class ConsultationDossier {
   public record Document(String nom, List<String> pieces) {
   }
 
-  /** motifCloture: why a closed dossier was closed (a closure's or an abandon's reason), else null. */
+  /**
+   * motifCloture: why a closed dossier was closed (a closure's or an abandon's reason), else null;
+   * demandeCollectivite: how and when the collectivity was asked for its contribution, else null.
+   */
   public record VueDossier(String reference, String association, String statutDossier, String statutEnClair,
       Date dateOuverture, Date dateCloture, String motifCloture, Elu elu, String droitsDife, List<Etape> etapes, List<Echeance> echeances,
-      List<EvenementAttendu> evenementsAttendus, Object repartition, FraisThrDuDossier fraisThr,
+      List<EvenementAttendu> evenementsAttendus, Object repartition, String demandeCollectivite, FraisThrDuDossier fraisThr,
       List<Document> documents, List<Fait> historique) {
   }
 
@@ -167,7 +170,8 @@ public class ConsultationDossier {
         Date.from(dossier.dateOuverture()), dossier.dateCloture() == null ? null : Date.from(dossier.dateCloture()),
         dossier.dateCloture() == null ? null : motifCloture(variables), elu, texte(variables, "droitsDife"),
         etapes(racine), echeances(racine, enCours),
-        EvenementAttendu.des(runtimeService, enCours), variables.get("repartition"), fraisThr(variables),
+        EvenementAttendu.des(runtimeService, enCours), variables.get("repartition"),
+        texte(variables, "demandeCollectivite"), fraisThr(variables),
         documents(variables), historique(reference, racine));
   }
 

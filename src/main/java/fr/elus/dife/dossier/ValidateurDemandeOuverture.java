@@ -6,6 +6,7 @@ import fr.elus.dife.dossier.DemandeOuverture.Elu;
 import fr.elus.dife.dossier.DemandeOuverture.OsSmartphone;
 import fr.elus.dife.dossier.DemandeOuverture.PreferenceCanal;
 import fr.elus.dife.dossier.DemandeOuverture.Situation;
+import fr.elus.dife.regles.AdresseElectronique;
 import fr.elus.dife.regles.Nir;
 import fr.elus.dife.regles.PlafondDife;
 import java.math.BigDecimal;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Component;
 public class ValidateurDemandeOuverture {
 
   private static final Pattern NOM = Pattern.compile("\\p{L}[\\p{L} '’.-]*");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern MOBILE = Pattern.compile("0[67]\\d{8}");
   private static final Pattern FIXE = Pattern.compile("0[1-59]\\d{8}");
   private static final Pattern NATIONALITE = Pattern.compile("[A-Z]{2}");
@@ -63,8 +63,8 @@ public class ValidateurDemandeOuverture {
     }
     Nir nir = nir(champs);
     String email = champs.texte("elu.email", true, 254);
-    if (email != null && !EMAIL.matcher(email).matches()) {
-      champs.erreur("elu.email", "Le champ « elu.email » doit être une adresse électronique valide.");
+    if (email != null && !AdresseElectronique.estValide(email)) {
+      champs.erreur("elu.email", "Le champ « elu.email » " + AdresseElectronique.MOTIF + ".");
     }
     String mobile = telephone(champs, "elu.telephoneMobile", MOBILE,
         "un numéro de mobile de 10 chiffres commençant par 06 ou 07");

@@ -13,7 +13,7 @@ public enum Delai {
   AR24("Vérification AR24 sous 24 h ouvrées", "SousProcessus_DelaiAr24", "Timer_DelaiAr24"),
   CDC("Réponse de la CDC sous 14 jours", "SousProcessus_SuiviCdc", "Timer_RelanceCdc"),
   COURRIER("Procédure courrier sous 4 semaines", "SousProcessus_AttenteCourrier", "Timer_QuatreSemaines"),
-  VALIDATION("Validation avant le début de la formation", "SousProcessus_AttenteValidation", "Timer_DebutFormation"),
+  VALIDATION("Validation par l'élu dans son délai, avant le début", "SousProcessus_AttenteValidation", "Timer_DelaiValidation"),
   ONZE_JOURS("Règle des 11 jours ouvrés", "Service_VerifierDelai", "Envoi_DelaiNonTenu");
 
   private final String libelle;

@@ -3,9 +3,11 @@ package fr.elus.dife.notification;
 import fr.elus.dife.notification.JournalCourriels.CourrielAEnvoyer;
 import fr.elus.dife.notification.JournalCourriels.CourrielEnvoye;
 import fr.elus.dife.notification.ModelesCourriel.Courriel;
+import fr.elus.dife.regles.Jour;
 import fr.elus.dife.securite.AssociationsProperties;
 import fr.elus.dife.securite.AssociationsProperties.Association;
 import java.time.Clock;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Writes one email of the journey, to be sent once its step has committed. The send
  * task names its template and recipient in input parameters ({@code modeleCourriel},
- * {@code destinataire}: ELU or CDC); the email, composed here from the dossier, waits
+ * {@code destinataire}: ELU, CDC, COLLECTIVITE…); the email, composed here from the dossier, waits
  * in dife_courriel for its own job ({@link EnvoiCourriels}), which talks to the SMTP
  * server without holding anything of the dossier's process.
  */
@@ -27,8 +29,11 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(EnvoyerCourrielDelegate.class);
 
-  /** ELU_ET_ASSOCIATION: to the élu, with the association's conseillers in copy. */
-  public enum Destinataire { ELU, CDC, ELU_ET_ASSOCIATION }
+  /**
+   * ELU_ET_ASSOCIATION: to the élu, with the association's conseillers in copy; COLLECTIVITE: to the
+   * address given at the choice of the training, or, without one, a letter kept in the dossier.
+   */
+  public enum Destinataire { ELU, CDC, ELU_ET_ASSOCIATION, COLLECTIVITE }
 
   private final ModelesCourriel modeles;
   private final JournalCourriels journal;
@@ -59,7 +64,23 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
     Association association = associations.association(execution.getTenantId());
     Courriel rempli = modeles.composer(modele, execution.getVariables());
     Courriel courriel = new Courriel(rempli.sujet(), rempli.corps() + "\n\n" + signature(association));
-    String adresse = destinataire == Destinataire.CDC ? adresseCdc : (String) execution.getVariable("email");
+    String adresse = switch (destinataire) {
+      case CDC -> adresseCdc;
+      case COLLECTIVITE -> (String) execution.getVariable("emailCollectivite");
+      default -> (String) execution.getVariable("email");
+    };
+    if (destinataire == Destinataire.COLLECTIVITE) {
+      String jour = Jour.enFrancais(LocalDate.now(horloge));
+      if (!renseigne(adresse)) {
+        // the same text, printed and posted by the conseiller, who says so when recording the answer
+        execution.setVariable("courrierCollectivite", "Objet : " + courriel.sujet() + "\n\n" + courriel.corps());
+        execution.setVariable("demandeCollectivite", "courrier préparé le " + jour + ", à imprimer et poster");
+        LOG.info("Dossier {} : courrier {} à imprimer (pas d'adresse électronique de la collectivité)", reference, modele);
+        return;
+      }
+      execution.setVariable("courrierCollectivite", null);
+      execution.setVariable("demandeCollectivite", "courriel du " + jour + " à " + adresse);
+    }
     String copie = destinataire == Destinataire.ELU_ET_ASSOCIATION ? associations.email(execution.getTenantId()) : null;
     // the same step writes under the same key and Message-ID: a copy sent again after a crash is
     // recognisable by mail clients and operators

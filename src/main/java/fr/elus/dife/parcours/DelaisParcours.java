@@ -27,7 +27,7 @@ public class DelaisParcours {
     return delais.relanceCdc().toString();
   }
 
-  /** Working days before the training's start when the élu is reminded to validate. */
+  /** Working days before the élu's last day to validate (dateLimiteValidation) when the élu is reminded. */
   public int getRappelValidation() {
     return delais.rappelValidationJoursOuvres();
   }

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * later); an absent value takes the default given here, the one place for it.
  *
  * @param relanceCdc no answer from the CDC after this: a reminder and the superviseurs
- * @param rappelValidationJoursOuvres working days before the training's start when the élu is reminded
+ * @param rappelValidationJoursOuvres working days before the élu's last day to validate when the élu is reminded
  * @param reponseOrganisme working days the organisme has to answer, dated: the latest in force applies
  * @param suiviFaceAFaceJoursOuvres working days without the face-to-face verification before the conseiller follows up
  * @param relancesCourrier weekly postal reminders after which the superviseurs take the dossier
@@ -30,7 +30,7 @@ public record DelaisProperties(Duration relanceCdc, Integer rappelValidationJour
 
   public DelaisProperties {
     relanceCdc = relanceCdc == null ? Duration.ofDays(14) : relanceCdc;
-    rappelValidationJoursOuvres = rappelValidationJoursOuvres == null ? 3 : rappelValidationJoursOuvres;
+    rappelValidationJoursOuvres = rappelValidationJoursOuvres == null ? 1 : rappelValidationJoursOuvres;
     reponseOrganisme = reponseOrganisme == null || reponseOrganisme.isEmpty()
         ? List.of(new DelaiDate(LocalDate.of(2022, 1, 1), 2)) : List.copyOf(reponseOrganisme);
     suiviFaceAFaceJoursOuvres = suiviFaceAFaceJoursOuvres == null ? 10 : suiviFaceAFaceJoursOuvres;

@@ -46,13 +46,23 @@ public class Echeances {
 
   /** n working days before a date (a form's "2026-03-18" or a Date), at 9:00 in Paris. */
   public Date joursOuvresAvant(Object date, int n) {
-    return Date.from(CalendrierOuvre.ajouterJoursOuvres(jour(date), -n, null).atTime(HEURE_DE_RELANCE)
+    return joursOuvresAvantDans(date, n, null);
+  }
+
+  /** The same, the department's own holidays (Alsace-Moselle) not counted either. */
+  public Date joursOuvresAvantDans(Object date, int n, String departement) {
+    return Date.from(CalendrierOuvre.ajouterJoursOuvres(jour(date), -n, departement).atTime(HEURE_DE_RELANCE)
         .atZone(fuseau).toInstant());
   }
 
   /** The first moment of a day: a training's start, when its validation must be done. */
   public Date debutDuJour(Object date) {
     return Date.from(jour(date).atStartOfDay(fuseau).toInstant());
+  }
+
+  /** Midnight after a day: a last day to act (the élu's validation on MCF) is over. */
+  public Date finDuDernierJour(Object date) {
+    return debutDuJour(jour(date).plusDays(1));
   }
 
   /** 18:00 on a day: a training's last day is over. */

@@ -34,6 +34,8 @@ public class EnregistrerChoixFormationListener implements TaskListener {
     PropositionOrganisme session = saisie.sessionChoisie(aujourdhui);
     tache.setVariable("coutFormation", session.coutFormation().toPlainString());
     tache.setVariable("codeInseeLieuFormation", session.codeInseeLieu());
+    // optional: without it, the collectivity is asked by a letter the conseiller prints
+    tache.setVariable("emailCollectivite", saisie.adresseFacultative("emailCollectivite"));
 
     alerter(tache, aujourdhui, session.dateDebut());
   }

@@ -1,17 +1,34 @@
 package fr.elus.dife.parcours;
 
+import fr.elus.dife.regles.Jour;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** The collectivity's answer, within its cap (75 % of the cost and the rest), and the final split. */
+/**
+ * The collectivity's answer, within its cap (75 % of the cost and the rest), and the final split;
+ * asked by a letter (no email address at the choice), the day it was posted too.
+ */
 @Component("enregistrerContributionCollectivite")
 public class EnregistrerContributionCollectiviteListener implements TaskListener {
+
+  private final Clock horloge;
+
+  public EnregistrerContributionCollectiviteListener(Clock horloge) {
+    this.horloge = horloge;
+  }
 
   @Override
   public void notify(DelegateTask tache) {
     Saisie saisie = new Saisie(tache);
+    if (tache.getVariable("courrierCollectivite") != null) {
+      LocalDate poste = saisie.datePasseeOuDuJour("dateEnvoiCourrierCollectivite", LocalDate.now(horloge));
+      tache.setVariable("dateEnvoiCourrierCollectivite", poste.toString());
+      tache.setVariable("demandeCollectivite", "courrier posté le " + Jour.enFrancais(poste));
+    }
     BigDecimal contribution = BigDecimal.ZERO;
     if (saisie.oui("reponseCollectivite")) {
       contribution = saisie.montant("contributionCollectiviteAccordee");

@@ -1,5 +1,6 @@
 package fr.elus.dife.parcours;
 
+import fr.elus.dife.regles.AdresseElectronique;
 import fr.elus.dife.regles.CodeInsee;
 import fr.elus.dife.regles.Jour;
 import fr.elus.dife.regles.Montant;
@@ -87,6 +88,11 @@ final class Saisie {
 
   String codeInsee(String champ) {
     return regle(champ, () -> CodeInsee.lire(texteOuNull(tache.getVariable(champ))));
+  }
+
+  /** An optional email address: null when left empty. */
+  String adresseFacultative(String champ) {
+    return regle(champ, () -> AdresseElectronique.lireFacultative(tache.getVariable(champ)));
   }
 
   BigDecimal montant(String champ) {

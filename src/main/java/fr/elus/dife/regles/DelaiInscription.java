@@ -20,4 +20,16 @@ public record DelaiInscription(int joursOuvres, boolean mobilisable, LocalDate d
   public static LocalDate dateLimiteAcceptation(LocalDate debut, String departement) {
     return CalendrierOuvre.ajouterJoursOuvres(debut, -JOURS_OUVRES_REQUIS, departement).minusDays(1);
   }
+
+  /**
+   * The élu's last day to confirm the registration on MCF: the working days of the
+   * reported MCF rule after the organisme's acceptance, and never the training's first
+   * day (R6: validated before the start), whichever comes first.
+   */
+  public static LocalDate dateLimiteValidation(LocalDate acceptation, int joursOuvres, LocalDate debut,
+      String departement) {
+    LocalDate limite = CalendrierOuvre.ajouterJoursOuvres(acceptation, joursOuvres, departement);
+    LocalDate veille = debut.minusDays(1);
+    return limite.isAfter(veille) ? veille : limite;
+  }
 }

@@ -54,13 +54,17 @@ class FormulairesTasklistTest {
       new Cas("dife-inscription-formation", "Tache_InscrireSurMcf", "conseiller45", "au plus tard le 02/03/2026"),
       new Cas("dife-inscription-formation", "Tache_RelancerOrganisme", "conseiller45", "Attendre encore"),
       new Cas("dife-inscription-formation", "Tache_DecisionDelaiNonTenu", "conseiller45", "10 jours ouvrés seulement"),
-      new Cas("dife-inscription-formation", "Tache_DemanderContributionCollectivite", "conseiller45", "500.00 €"),
+      new Cas("dife-inscription-formation", "Tache_DemanderContributionCollectivite", "conseiller45",
+          "Date à laquelle le courrier a été posté"),
       new Cas("dife-inscription-formation", "Tache_ConstaterValidation", "conseiller45", "Je confirme mon inscription"),
+      new Cas("dife-inscription-formation", "Tache_DeciderValidationManquee", "conseiller45",
+          "au plus tard le 2030-03-08"),
       new Cas("dife-parcours", "Tache_DeclarerFraisThr", "conseiller45", "Nombre de repas"),
       new Cas("dife-parcours", "Tache_VerifierFraisThr", "conseiller45", "1 nuitée à Paris (75056) le 18/03/2026"),
       new Cas("dife-parcours", "Tache_EnregistrerDepotFraisThr", "conseiller45", "Date du dépôt de la demande sur MCF"),
       new Cas("dife-parcours", "Tache_EnregistrerPaiementFraisThr", "conseiller45", "Demande déposée sur MCF le 2026-03-23"));
 
+  // dateLimiteValidation ahead: the validation task's boundary timers would otherwise fire at once
   private static Map<String, Object> dossier(String reference) {
     return Elus.avec("reference", reference, "nomUsage", null, "statutDossier", "IDENTITE_NUMERIQUE",
         "motifCanal", "En ligne, vérification par lettre recommandée électronique AR24", "modeVerification", "AR24",
@@ -68,8 +72,11 @@ class FormulairesTasklistTest {
         "libelleMotifEscalade", "compte Élu absent de Mon Compte Formation", "dateEscalade", "2026-11-02",
         "adresseCdc", "cdc@example.org", "relancesCourrier", 4,
         "piecesDemandeesCdc", "Copie de la carte Vitale", "organismeFormation", "Institut des élus",
-        "intituleFormation", "Finances locales", "dateAcceptation", "2026-03-03", "dateDebutFormation", "2026-03-18",
-        "dateFinFormation", "2026-03-19", "coutFormation", "1200.00", "plafondCollectivite", "500.00",
+        "intituleFormation", "Finances locales", "dateAcceptation", "2026-03-03", "dateLimiteValidation", "2030-03-08",
+        "departementDelais", null, "dateDebutFormation", "2026-03-18", "dateFinFormation", "2026-03-19",
+        "coutFormation", "1200.00", "plafondCollectivite", "500.00",
+        "demandeCollectivite", "courrier préparé le 20/02/2026, à imprimer et poster", "courrierCollectivite",
+        "Objet : Formation de Claire MARTIN : contribution de Saint-Jean-de-Braye demandée\n\nMadame, Monsieur,",
         "joursOuvresInscription", 10, "alerteDelaiInscription",
         "L'organisme doit accepter la demande au plus tard le 02/03/2026 pour tenir les 11 jours ouvrés.",
         "fraisThr", Map.of("total", "145.00"), "dateDepotFraisThr", "2026-03-23", "fraisThrDetail",

@@ -137,7 +137,8 @@ final class BeansDuParcours implements BeforeEachCallback, AfterEachCallback {
     Clock horloge = new ConfigurationGenerale.HorlogeDuMoteur(CalendrierOuvre.FUSEAU);
     Mocks.register("statut", new PassageStatut());
     Mocks.register("echeances", new Echeances(CalendrierOuvre.FUSEAU));
-    Mocks.register("delais", new DelaisParcours(DelaisProperties.PAR_DEFAUT, horloge));
+    DelaisParcours delais = new DelaisParcours(DelaisProperties.PAR_DEFAUT, horloge);
+    Mocks.register("delais", delais);
     Mocks.register("preparerEscalade", new PreparerEscaladeListener(horloge, ADRESSE_CDC));
     Mocks.register("enregistrerCreationCompte", new EnregistrerCreationCompteListener(horloge));
     Mocks.register("enregistrerProcedureCourrier", new EnregistrerProcedureCourrierListener(horloge));
@@ -150,9 +151,9 @@ final class BeansDuParcours implements BeforeEachCallback, AfterEachCallback {
     Mocks.register("enregistrerInscription", new EnregistrerInscriptionListener());
     Mocks.register("enregistrerRelanceOrganisme", new EnregistrerRelanceOrganismeListener(horloge));
     Mocks.register("enregistrerDecisionDelai", new EnregistrerDecisionDelaiListener());
-    Mocks.register("enregistrerContributionCollectivite", new EnregistrerContributionCollectiviteListener());
+    Mocks.register("enregistrerContributionCollectivite", new EnregistrerContributionCollectiviteListener(horloge));
     Mocks.register("enregistrerValidation", new EnregistrerValidationListener(horloge));
-    Mocks.register("verifierDelaiInscription", new VerifierDelaiInscriptionDelegate());
+    Mocks.register("verifierDelaiInscription", new VerifierDelaiInscriptionDelegate(delais));
     Mocks.register("calculerRepartition", new CalculerRepartitionDelegate());
     Mocks.register("enregistrerVerificationFraisThr", new EnregistrerVerificationFraisThrListener(horloge));
     Mocks.register("enregistrerSuiviFraisThr", new EnregistrerSuiviFraisThrListener(horloge));

@@ -30,7 +30,7 @@ class DelaisPropertiesTest {
 
     assertThat(delais.getRelanceCdc()).isEqualTo("PT336H");
     assertThat(Duration.parse(delais.getRelanceCdc())).isEqualTo(Duration.ofDays(14));
-    assertThat(delais.getRappelValidation()).isEqualTo(3);
+    assertThat(delais.getRappelValidation()).isEqualTo(1);
     assertThat(delais.getReponseOrganisme()).isEqualTo(2);
     assertThat(lier(Map.of())).isEqualTo(DelaisProperties.PAR_DEFAUT);
   }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
@@ -45,9 +46,29 @@ class InscriptionFormationProcessTest {
   }
 
   private static void choisir(String debut, String cout) {
-    complete(task(), Map.of("moyenRecherche", "DROITS_MANDAT", "organismeFormation", "Institut des élus",
+    complete(task(), choix(debut, cout));
+  }
+
+  private static Map<String, Object> choix(String debut, String cout) {
+    return new java.util.HashMap<>(Map.of("moyenRecherche", "DROITS_MANDAT", "organismeFormation", "Institut des élus",
         "intituleFormation", "Finances locales", "dateDebutFormation", debut, "dateFinFormation", debut,
-        "coutFormation", cout, "codeInseeLieuFormation", "45234"));
+        "coutFormation", cout, "codeInseeLieuFormation", "45234", "emailCollectivite", " mairie@saint-jean.fr "));
+  }
+
+  private static Task tache(String cle) {
+    return taskQuery().taskDefinitionKey(cle).singleResult();
+  }
+
+  /** Proposal accepted on 2 March for a start on 18 March, 1200 € with 700 € of DIFE: the two waits begin. */
+  private ProcessInstance enAttenteDeLaValidationEtDeLaCollectivite() {
+    ProcessInstance instance = demarrer("700.00");
+    choisir("2026-03-18", "1200");
+    inscrire(instance);
+    proposition("2026-03-02", "2026-03-18", "1200.00");
+    execute(job());
+    assertThat(instance).isWaitingAt("Tache_ConstaterValidation", "Tache_DemanderContributionCollectivite")
+        .variables().containsEntry("statutDossier", "VALIDATION");
+    return instance;
   }
 
   private static void inscrire(ProcessInstance instance) {
@@ -66,40 +87,109 @@ class InscriptionFormationProcessTest {
   @Test
   void parcoursCompletAvecContributionDeLaCollectiviteEtRappel() {
     ProcessInstance instance = demarrer("700.00");
+    Map<String, Object> adresseFausse = choix("2026-03-18", "1200");
+    adresseFausse.put("emailCollectivite", "mairie.saint-jean.fr");
+    assertThatThrownBy(() -> complete(task(), adresseFausse)).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Le champ « emailCollectivite » doit être une adresse électronique valide.");
     choisir("2026-03-18", "1200");
     assertThat(instance).variables().containsEntry("coutFormation", "1200.00")
         .containsEntry("alerteDelaiInscription", "L'organisme doit accepter la demande au plus tard le 02/03/2026 "
             + "pour tenir les 11 jours ouvrés.");
+    // asked at the choice, as soon as the cost and the DIFE are known: 500 € remain, all of it within the 75 %
+    assertThat(instance).hasPassed("Service_RepartitionAuChoix", "Envoi_DemandeCollectivite").variables()
+        .containsEntry("resteAPayer", true).containsEntry("plafondCollectivite", "500.00")
+        .containsEntry("emailCollectivite", "mairie@saint-jean.fr");
+    assertThat(beans.courriels).singleElement().satisfies(c -> {
+      assertThat(c.modele()).isEqualTo("DEMANDE_COLLECTIVITE");
+      assertThat(c.destinataire()).isEqualTo("COLLECTIVITE");
+    });
     inscrire(instance);
     assertThat(job().getDuedate()).isEqualTo(paris("2026-02-24T10:00"));   // 2 working days
 
     proposition("2026-03-02", "2026-03-18", "1200.00");   // exactly 11 working days
     assertThat(instance).variables().containsEntry("joursOuvresInscription", 11).containsEntry("delaiTenu", true)
         .containsEntry("resteAPayer", true).containsEntry("plafondCollectivite", "500.00");
-    assertThat(instance).isWaitingAt("Tache_DemanderContributionCollectivite");
-    assertThatThrownBy(() -> complete(task(), Map.of("reponseCollectivite", "OUI", "contributionCollectiviteAccordee", "900")))
+    assertThat(instance).as("the élu's email does not wait for the collectivity").isWaitingAt("Envoi_Repartition");
+    execute(job());
+    assertThat(instance).isWaitingAt("Tache_ConstaterValidation", "Tache_DemanderContributionCollectivite")
+        .variables().containsEntry("statutDossier", "VALIDATION").containsEntry("dateLimiteValidation", "2026-03-06");
+    assertThat(tache("Tache_DemanderContributionCollectivite").getDueDate())
+        .as("answered by the reminder's day, before the élu validates").isEqualTo(paris("2026-03-05T09:00"));
+    assertThatThrownBy(() -> complete(tache("Tache_DemanderContributionCollectivite"),
+        Map.of("reponseCollectivite", "OUI", "contributionCollectiviteAccordee", "900")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("contributionCollectiviteAccordee")
         .hasMessageContaining("500.00");
-    complete(task(), Map.of("reponseCollectivite", "OUI", "contributionCollectiviteAccordee", "400"));
+    complete(tache("Tache_DemanderContributionCollectivite"),
+        Map.of("reponseCollectivite", "OUI", "contributionCollectiviteAccordee", "400"));
     assertThat(instance).variables().containsEntry("repartition", Map.of("coutFormation", "1200.00",
         "priseEnChargeDife", "700.00", "contributionCollectivite", "400.00", "plafondCollectivite", "500.00",
         "resteAChargeElu", "100.00"));
-
-    execute(job());
-    assertThat(instance).isWaitingAt("Timer_RappelValidation", "Tache_ConstaterValidation", "Timer_DebutFormation")
-        .variables().containsEntry("statutDossier", "VALIDATION");
+    assertThat(instance).as("the collectivity answered first: the élu's validation is still awaited")
+        .isWaitingAt("Tache_ConstaterValidation");
+    // the élu accepts within 4 working days of the organisme's acceptance, reminded the working day before
     assertThat(jobQuery().activityId("Timer_RappelValidation").singleResult().getDuedate())
-        .isEqualTo(paris("2026-03-13T09:00"));   // 3 working days before the start
-    assertThat(jobQuery().activityId("Timer_DebutFormation").singleResult().getDuedate())
-        .isEqualTo(paris("2026-03-18T00:00"));
-    maintenant("2026-03-13T09:00");
+        .isEqualTo(paris("2026-03-05T09:00"));
+    assertThat(jobQuery().activityId("Timer_DelaiValidation").singleResult().getDuedate())
+        .isEqualTo(paris("2026-03-07T00:00"));
+    assertThat(taskQuery().taskDefinitionKey("Tache_ConstaterValidation").singleResult().getDueDate())
+        .isEqualTo(paris("2026-03-07T00:00"));
+    maintenant("2026-03-05T09:00");
     execute(jobQuery().activityId("Timer_RappelValidation").singleResult());
     execute(jobQuery().activityId("Envoi_RappelValidation").singleResult());
 
-    runtimeService().correlateMessage("InscriptionValidee", CLE, Map.of("dateValidation", "2026-03-14"));
+    runtimeService().correlateMessage("InscriptionValidee", CLE, Map.of("dateValidation", "2026-03-05"));
+    assertThat(jobQuery().activityId("Timer_DelaiValidation").count()).as("confirmed: the deadline is gone").isZero();
     formationCommencee(instance);
     assertThat(instance).hasPassed("Fin_RappelEnvoye");
-    assertThat(beans.modeles()).containsExactly("REPARTITION_VALIDATION", "RAPPEL_VALIDATION");
+    assertThat(beans.modeles()).containsExactly("DEMANDE_COLLECTIVITE", "REPARTITION_VALIDATION", "REPONSE_COLLECTIVITE",
+        "RAPPEL_VALIDATION");
+  }
+
+  /**
+   * The élu validates on MCF before the collectivity answers: the event is recorded at
+   * once (no deadline, no reminder left), and the stage ends with the answer.
+   */
+  @Test
+  void laValidationArriveAvantLaReponseDeLaCollectiviteEtLAttend() {
+    ProcessInstance instance = enAttenteDeLaValidationEtDeLaCollectivite();
+
+    runtimeService().correlateMessage("InscriptionValidee", CLE, Map.of("dateValidation", "2026-03-03"));
+
+    assertThat(instance).hasPassed("Msg_InscriptionValidee", "Gw_ValidationEnregistree")
+        .isWaitingAt("Tache_DemanderContributionCollectivite").variables()
+        .containsEntry("dateValidation", "2026-03-03").containsEntry("statutDossier", "VALIDATION");
+    assertThat(taskQuery().taskDefinitionKey("Tache_ConstaterValidation").count()).isZero();
+    assertThat(jobQuery().count()).as("neither the reminder nor the last day: the élu has validated").isZero();
+    assertThat(instance).hasNotPassed("Fin_AttenteValidation");
+
+    maintenant("2026-03-10T10:00");   // after the élu's last day: the answer is still recorded
+    complete(tache("Tache_DemanderContributionCollectivite"), Map.of("reponseCollectivite", "NON"));
+    assertThat(instance).hasPassed("Envoi_ReponseCollectivite", "Gw_DeuxReponses", "Fin_AttenteValidation").variables()
+        .extracting(v -> ((Map<?, ?>) v.get("repartition")).get("resteAChargeElu")).isEqualTo("500.00");
+    formationCommencee(instance);
+    assertThat(beans.modeles()).containsExactly("DEMANDE_COLLECTIVITE", "REPARTITION_VALIDATION", "REPONSE_COLLECTIVITE");
+  }
+
+  /** Without the collectivity's email address, the letter is printed: the conseiller says when it was posted. */
+  @Test
+  void sansAdresseLaDemandeEstUnCourrierPosteParLeConseiller() {
+    ProcessInstance instance = demarrer("700.00");
+    Map<String, Object> sansAdresse = choix("2026-03-18", "1200");
+    sansAdresse.put("emailCollectivite", "");
+    complete(task(), sansAdresse);
+    assertThat(instance).hasPassed("Envoi_DemandeCollectivite").variables().containsEntry("emailCollectivite", null);
+    // what the send task leaves when it has no address (see EnvoyerCourrielDelegate)
+    runtimeService().setVariable(instance.getId(), "courrierCollectivite", "Objet : contribution de la collectivité demandée");
+    inscrire(instance);
+    proposition("2026-03-02", "2026-03-18", "1200.00");
+    execute(job());
+
+    assertThatThrownBy(() -> complete(tache("Tache_DemanderContributionCollectivite"), Map.of("reponseCollectivite", "NON")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("dateEnvoiCourrierCollectivite");
+    complete(tache("Tache_DemanderContributionCollectivite"),
+        Map.of("reponseCollectivite", "NON", "dateEnvoiCourrierCollectivite", "2026-02-20"));
+    assertThat(instance).variables().containsEntry("demandeCollectivite", "courrier posté le 20/02/2026")
+        .containsEntry("dateEnvoiCourrierCollectivite", "2026-02-20");
   }
 
   @Test
@@ -160,6 +250,43 @@ class InscriptionFormationProcessTest {
     assertThat(instance).isWaitingAt("Tache_InscrireSurMcf").variables().containsEntry("alerteDelaiInscription",
         "ATTENTION : pour tenir les 11 jours ouvrés, l'organisme aurait dû accepter au plus tard le 29/03/2026 ; "
             + "le DIFE ne pourra pas être mobilisé sur cette session.");
+  }
+
+  /**
+   * An escalation pauses the registration for six weeks: the organisme's answer, the
+   * 11 working days, the élu's last day to validate and its reminder all count from
+   * the dates after the pause, none from the choice.
+   */
+  @Test
+  void apresLaPauseDUneEscaladeLesEcheancesPartentDeLaReprise() {
+    ProcessInstance instance = demarrer("2000.00");
+    choisir("2026-05-11", "500");
+    complete(task(), Map.of("issueInscription", "ECHEC_FRANCECONNECT", "descriptionErreur", "Erreur 500 sur MCF"));
+    ProcessInstance escalade = calledProcessInstance("dife-escalade-cdc");
+    execute(job(escalade));
+    execute(job(escalade));
+    complete(task(escalade), Map.of("piecesIdentiteCdc", List.of("PIECE_IDENTITE_RECTO_VERSO", "CARTE_VITALE_OU_NIR",
+        "CAPTURE_ERREUR", "EXPLICATION_PROBLEME"), "dateEnvoiPiecesCdc", "2026-02-20", "expediteurPiecesCdc", "ELU"));
+    maintenant("2026-04-01T10:00");
+    runtimeService().createMessageCorrelation("ReponseCdc").processInstanceBusinessKey(CLE)
+        .setVariable("reponseCdcResolue", true).setVariable("piecesDemandeesCdc", List.of()).correlate();
+
+    assertThat(instance).isWaitingAt("Tache_InscrireSurMcf").variables().containsEntry("alerteDelaiInscription",
+        "L'organisme doit accepter la demande au plus tard le 21/04/2026 pour tenir les 11 jours ouvrés.");
+    complete(task(), Map.of("issueInscription", "DOSSIER_ENVOYE"));
+    assertThat(job().getDuedate()).as("the organisme's 2 working days from the resumption")
+        .isEqualTo(paris("2026-04-03T10:00"));
+    maintenant("2026-04-02T10:00");
+    proposition("2026-04-02", "2026-05-11", "500.00");
+
+    // 3, 7 to 30 April and 4 to 7 May (Easter Monday, 1 and 8 May out)
+    assertThat(instance).variables().containsEntry("joursOuvresInscription", 23).containsEntry("delaiTenu", true)
+        .containsEntry("dateLimiteValidation", "2026-04-09");   // Easter Monday out
+    execute(job());
+    assertThat(jobQuery().activityId("Timer_RappelValidation").singleResult().getDuedate())
+        .isEqualTo(paris("2026-04-08T09:00"));
+    assertThat(jobQuery().activityId("Timer_DelaiValidation").singleResult().getDuedate())
+        .isEqualTo(paris("2026-04-10T00:00"));
   }
 
   @Test
@@ -230,27 +357,94 @@ class InscriptionFormationProcessTest {
     assertThat(instance).hasPassed("Fin_DemandeCaduque", "Erreur_ChoisirAutreFormation").isWaitingAt("Tache_ChoisirFormation");
   }
 
-  @Test
-  void sansValidationAuDebutDeLaFormationDossierIncomplet() {
-    ProcessInstance instance = demarrer("700.00");
-    choisir("2026-03-18", "1200");
-    inscrire(instance);
-    proposition("2026-03-02", "2026-03-18", "1200.00");
-    complete(task(), Map.of("reponseCollectivite", "NON"));
+  /** Not confirmed by the élu on its last day: the conseiller decides, the reminder having gone. */
+  private ProcessInstance sansValidationDansLeDelai() {
+    ProcessInstance instance = enAttenteDeLaValidationEtDeLaCollectivite();
+    complete(tache("Tache_DemanderContributionCollectivite"), Map.of("reponseCollectivite", "NON"));
     assertThat(instance).variables().extracting(v -> ((Map<?, ?>) v.get("repartition")).get("resteAChargeElu"))
         .isEqualTo("500.00");
-    execute(job());
+    maintenant("2026-03-05T09:00");
+    execute(jobQuery().activityId("Timer_RappelValidation").singleResult());
+    execute(jobQuery().activityId("Envoi_RappelValidation").singleResult());
 
-    maintenant("2026-03-18T00:00");
-    execute(jobQuery().activityId("Timer_DebutFormation").singleResult());
+    maintenant("2026-03-07T00:00");
+    execute(jobQuery().activityId("Timer_DelaiValidation").singleResult());
 
-    assertThat(instance).hasPassed("Erreur_DossierIncomplet").isWaitingAt("Envoi_DossierIncomplet");
+    assertThat(instance).hasPassed("Fin_ValidationManquee", "Erreur_DelaiValidationPasse")
+        .isWaitingAt("Tache_DeciderValidationManquee");
+    assertThat(task()).hasCandidateGroup("conseillers");
+    assertThat(task().getDescription()).contains("au plus tard le 2026-03-06");
+    assertThat(taskQuery().taskDefinitionKey("Tache_ConstaterValidation").count()).isZero();
+    assertThat(jobQuery().count()).as("no timer left behind").isZero();
+    return instance;
+  }
+
+  @Test
+  void sansValidationDansLeDelaiLeConseillerClotLeDossierIncomplet() {
+    ProcessInstance instance = sansValidationDansLeDelai();
+    assertThatThrownBy(() -> complete(task(), Map.of("decisionCloture", "CLORE")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("motifCloture");
+    complete(task(), Map.of("decisionCloture", "CLORE", "motifCloture", "L'élu n'a pas confirmé à temps."));
+
+    assertThat(instance).isWaitingAt("Envoi_DossierIncomplet");
     execute(job());
     assertThat(instance).isEnded().hasPassed("Fin_DossierIncomplet");
     assertThat(beans.courriels).last().satisfies(c -> {
       assertThat(c.modele()).isEqualTo("DOSSIER_INCOMPLET");
       assertThat(c.destinataire()).isEqualTo("ELU_ET_ASSOCIATION");
     });
+    assertThat(beans.modeles()).containsExactly("DEMANDE_COLLECTIVITE", "REPARTITION_VALIDATION", "REPONSE_COLLECTIVITE",
+        "RAPPEL_VALIDATION", "DOSSIER_INCOMPLET");
+  }
+
+  @Test
+  void sansValidationDansLeDelaiLeConseillerFaitUneNouvelleDemande() {
+    ProcessInstance instance = sansValidationDansLeDelai();
+    complete(task(), Map.of("decisionCloture", "RELANCER"));
+
+    assertThat(instance).hasPassed("Gw_DecisionValidationManquee").isWaitingAt("Tache_ChoisirFormation")
+        .variables().containsEntry("statutDossier", "CHOIX_FORMATION");
+    choisir("2026-04-15", "1200");
+    inscrire(instance);
+    maintenant("2026-03-09T10:00");
+    proposition("2026-03-09", "2026-04-15", "1200.00");
+    assertThat(instance).variables().containsEntry("dateLimiteValidation", "2026-03-13");
+  }
+
+  /** A dossier of Metz (Moselle) waiting for the élu's validation of a proposal accepted on that day. */
+  private ProcessInstance enMoselleAcceptee(String acceptation, String debut) {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("dife-inscription-formation", CLE,
+        Elus.avec("collectiviteCodeInsee", "57463", "collectiviteNom", "Metz", "droitsDife", "2000.00"));
+    assertThat(instance).isWaitingAt("Tache_ChoisirFormation");
+    maintenant(acceptation + "T09:00");
+    choisir(debut, "500");
+    inscrire(instance);
+    proposition(acceptation, debut, "500.00");
+    execute(job());
+    assertThat(instance).isWaitingAt("Tache_ConstaterValidation").variables().containsEntry("departementDelais", "57");
+    return instance;
+  }
+
+  /** In Moselle, 26 December is neither a working day for the élu nor a day for the reminder. */
+  @Test
+  void enAlsaceMoselleLeRappelSauteLaSaintEtienne() {
+    ProcessInstance instance = enMoselleAcceptee("2028-12-19", "2029-01-22");
+
+    assertThat(instance).variables().containsEntry("dateLimiteValidation", "2028-12-27");
+    assertThat(jobQuery().activityId("Timer_RappelValidation").singleResult().getDuedate())
+        .isEqualTo(paris("2028-12-22T09:00"));
+  }
+
+  /** In Moselle, Good Friday is not a working day for the élu's 4 days either. */
+  @Test
+  void enAlsaceMoselleLeDernierJourPourValiderSauteLeVendrediSaint() {
+    ProcessInstance instance = enMoselleAcceptee("2026-03-31", "2026-04-27");
+
+    assertThat(instance).variables().containsEntry("dateLimiteValidation", "2026-04-08");
+    assertThat(jobQuery().activityId("Timer_DelaiValidation").singleResult().getDuedate())
+        .isEqualTo(paris("2026-04-09T00:00"));
+    assertThat(jobQuery().activityId("Timer_RappelValidation").singleResult().getDuedate())
+        .isEqualTo(paris("2026-04-07T09:00"));
   }
 
   @Test
@@ -262,7 +456,8 @@ class InscriptionFormationProcessTest {
     execute(job());
     complete(taskQuery().taskDefinitionKey("Tache_ConstaterValidation").singleResult(), Map.of("dateValidation", "2026-02-20"));
 
-    assertThat(instance).hasPassed("Fin_ValidationConstatee", "Esc_ValidationConstatee");
+    assertThat(instance).hasPassed("Gw_ValidationEnregistree", "Gw_ContributionEnregistree",
+        "Fin_AttenteValidation").hasNotPassed("Tache_DemanderContributionCollectivite");
     formationCommencee(instance);
   }
 

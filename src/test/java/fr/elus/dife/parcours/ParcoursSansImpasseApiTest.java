@@ -10,7 +10,13 @@ import fr.elus.dife.Attente;
 import fr.elus.dife.ClientHttp;
 import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DossiersDeTest;
+import fr.elus.dife.regles.CalendrierOuvre;
+import fr.elus.dife.regles.Jour;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +43,7 @@ class ParcoursSansImpasseApiTest {
 
   private ClientHttp http;
   private String reference;
+  private String emailElu;
   private DossierParHttp suivi;
 
   @BeforeEach
@@ -46,6 +53,7 @@ class ParcoursSansImpasseApiTest {
 
   private String ouvrir(ObjectNode demande) {
     reference = http.post("conseiller45", "/api/dossiers", demande).corps().get("reference").asText();
+    emailElu = demande.get("elu").get("email").asText();
     suivi = new DossierParHttp(http, reference);
     return reference;
   }
@@ -162,13 +170,13 @@ class ParcoursSansImpasseApiTest {
     assertThat(CourrielsRecus.a(smtp, email, "Avez-vous reçu")).hasSize(4);
   }
 
-  /** A dossier with its identity already there, registered and validated, waiting for the training to start. */
-  private LocalDate valide() {
+  /** A dossier with its identity already there, registered, the organisme's proposal accepted today. */
+  private LocalDate propositionAcceptee() {
     ObjectNode demande = DossiersDeTest.demande(true);
     ((ObjectNode) demande.get("situation")).put("identiteNumerique", true);
     ouvrir(demande);
     String aujourdhui = LocalDate.now().toString();
-    LocalDate debut = fr.elus.dife.regles.CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 20, null);
+    LocalDate debut = CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 20, null);
     terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "OUI", "montantDroitsLu", "700");
     terminer("Tache_ChoisirFormation", "moyenRecherche", "DROITS_MANDAT", "organismeFormation", "Institut des élus",
         "intituleFormation", "Urbanisme", "dateDebutFormation", debut.toString(), "dateFinFormation", debut.toString(),
@@ -176,8 +184,22 @@ class ParcoursSansImpasseApiTest {
     terminer("Tache_InscrireSurMcf", "issueInscription", "DOSSIER_ENVOYE");
     evenement("PROPOSITION_ORGANISME", Map.of("dateAcceptation", aujourdhui, "dateDebut", debut.toString(),
         "dateFin", debut.toString(), "coutFormation", "500.00", "codeInseeLieu", "45234"));
-    evenement("INSCRIPTION_VALIDEE", Map.of("dateValidation", aujourdhui));
+    Attente.jusqua("l'attente de la validation", () -> jobTimer("Timer_DelaiValidation") != null);
+    return debut;
+  }
+
+  /** The élu's last day to confirm: 4 working days after the organisme's acceptance (default dated rule). */
+  private static String dernierJourPourValider() {
+    return Jour.enFrancais(CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 4, null));
+  }
+
+  /** Registered and validated, waiting for the training to start. */
+  private LocalDate valide() {
+    LocalDate debut = propositionAcceptee();
+    evenement("INSCRIPTION_VALIDEE", Map.of("dateValidation", LocalDate.now().toString()));
     Attente.jusqua("l'attente du début", () -> attendus(dossier()).contains("FORMATION_ANNULEE"));
+    assertThat(jobTimer("Timer_DelaiValidation")).as("confirmed in time: no deadline left").isNull();
+    assertThat(jobTimer("Timer_RappelValidation")).isNull();
     JsonNode enAttente = dossier();
     assertThat(enAttente.get("statutDossier").asText()).as("EN_FORMATION only once it starts").isEqualTo("VALIDATION");
     assertThat(attendus(enAttente)).containsExactly("FORMATION_ANNULEE", "FORMATION_DEPLACEE");
@@ -261,5 +283,154 @@ class ParcoursSansImpasseApiTest {
     evenement("REPONSE_CDC", Map.of("resolu", true, "piecesDemandees", List.of()));
     tache("Tache_VerifierDroitsElu");
     assertThat(dossier().get("statutDossier").asText()).isEqualTo("VERIFICATION_DROITS");
+  }
+
+  /** The proposal not confirmed by the élu in time: reminded, then the conseiller decides. */
+  private String sansValidationDansLeDelai() {
+    propositionAcceptee();
+    String email = emailElu;
+    String limite = dernierJourPourValider();
+    assertThat(corps(email, "qui paie, et la validation à faire")).contains("au plus tard le " + limite);
+    JsonNode enAttente = dossier();
+    assertThat(enAttente.get("statutDossier").asText()).isEqualTo("VALIDATION");
+    assertThat(enAttente.get("echeances").findValuesAsText("nom"))
+        .contains("Veille ouvrée du dernier jour pour valider", "Dernier jour pour valider passé");
+    declencherTimer("Timer_RappelValidation");
+    assertThat(corps(email, "Rappel : validez votre inscription")).contains("au plus tard le " + limite,
+        "la proposition de l'organisme n'est plus valable");
+    declencherTimer("Timer_DelaiValidation");
+    String decision = tache("Tache_DeciderValidationManquee");
+    assertThat(http.get("conseiller45", "/engine-rest/task/" + decision).corps().get("description").asText())
+        .contains("n'a pas été confirmée sur Mon Compte Formation");
+    assertThat(attendus(dossier())).as("too late for the élu's confirmation").doesNotContain("INSCRIPTION_VALIDEE");
+    return email;
+  }
+
+  @Test
+  void sansValidationDansLeDelaiLeConseillerClotLeDossier() {
+    String email = sansValidationDansLeDelai();
+    Reponse sansMotif = terminerPar("conseiller45", "Tache_DeciderValidationManquee", "decisionCloture", "CLORE");
+    assertThat(sansMotif.statut()).isEqualTo(400);
+    assertThat(sansMotif.brute().body()).contains("motifCloture");
+    terminer("Tache_DeciderValidationManquee", "decisionCloture", "CLORE",
+        "motifCloture", "L'élu n'a pas confirmé son inscription à temps.");
+    closAvecLeMotif("L'élu n'a pas confirmé son inscription à temps.");
+    assertThat(corps(email, "Dossier incomplet")).contains("au plus tard le " + dernierJourPourValider(),
+        "Motif : L'élu n'a pas confirmé son inscription à temps.");
+  }
+
+  @Test
+  void sansValidationDansLeDelaiLeConseillerFaitUneNouvelleDemande() {
+    sansValidationDansLeDelai();
+    terminer("Tache_DeciderValidationManquee", "decisionCloture", "RELANCER");
+    tache("Tache_ChoisirFormation");
+    assertThat(dossier().get("statutDossier").asText()).isEqualTo("CHOIX_FORMATION");
+  }
+
+  private static String sujet(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A dossier whose rights (700 €) are checked, at the choice of a training 20 working days ahead. */
+  private LocalDate droitsVerifies() {
+    ObjectNode demande = DossiersDeTest.demande(true);
+    ((ObjectNode) demande.get("situation")).put("identiteNumerique", true);
+    ouvrir(demande);
+    terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "OUI", "montantDroitsLu", "700");
+    return CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 20, null);
+  }
+
+  /** The choice form of a 1200 € training: 500 € remain after the DIFE. */
+  private static Object[] choixAvecUnReste(LocalDate debut, String emailCollectivite) {
+    return new Object[] {"moyenRecherche", "DROITS_MANDAT", "organismeFormation", "Institut des élus",
+        "intituleFormation", "Finances locales", "dateDebutFormation", debut.toString(), "dateFinFormation",
+        debut.toString(), "coutFormation", "1200", "codeInseeLieuFormation", "45234", "emailCollectivite",
+        emailCollectivite};
+  }
+
+  private void propositionDe1200(LocalDate debut) {
+    terminer("Tache_InscrireSurMcf", "issueInscription", "DOSSIER_ENVOYE");
+    evenement("PROPOSITION_ORGANISME", Map.of("dateAcceptation", LocalDate.now().toString(), "dateDebut",
+        debut.toString(), "dateFin", debut.toString(), "coutFormation", "1200.00", "codeInseeLieu", "45234"));
+  }
+
+  /**
+   * The collectivity is asked by email at the choice of the training, before any
+   * registration; the élu validates on MCF before it answers: the event is applied
+   * (202, never 409), and the answer recorded afterwards ends the stage.
+   */
+  @Test
+  void laCollectiviteEstSolliciteeAuChoixEtLaValidationQuiPrecedeSaReponseEstAcceptee() throws Exception {
+    String mairie = "mairie-" + System.nanoTime() + "@commune.exemple.fr";
+    LocalDate debut = droitsVerifies();
+    Reponse adresseFausse = terminerPar("conseiller45", "Tache_ChoisirFormation", choixAvecUnReste(debut, "mairie"));
+    assertThat(adresseFausse.statut()).isEqualTo(400);
+    assertThat(adresseFausse.brute().body()).contains("Le champ « emailCollectivite » doit être une adresse électronique valide.");
+    terminer("Tache_ChoisirFormation", choixAvecUnReste(debut, mairie));
+
+    Attente.jusqua("la demande à la collectivité", () -> !CourrielsRecus.a(smtp, mairie, reference).isEmpty());
+    MimeMessage demande = CourrielsRecus.a(smtp, mairie, reference).get(0);
+    assertThat(demande.getSubject()).contains("contribution");
+    assertThat(CourrielsRecus.texte(demande)).contains("coût de la formation : 1200.00 €",
+        "pris en charge par le DIFE", "700.00 €", "reste à payer : 500.00 €", "jusqu'à 500.00 €", "75 %");
+    assertThat(demande.getReplyTo()).as("the collectivity answers the association's team")
+        .extracting(Address::toString).containsExactly("equipe-aml45@demo.invalid");
+    JsonNode choisie = dossier();
+    assertThat(choisie.get("statutDossier").asText()).isEqualTo("INSCRIPTION");
+    assertThat(choisie.get("demandeCollectivite").asText()).isEqualTo("courriel du "
+        + Jour.enFrancais(LocalDate.now()) + " à " + mairie);
+    assertThat(choisie.get("historique").findValuesAsText("description"))
+        .anySatisfy(d -> assertThat(d).contains("envoyé à " + mairie));
+
+    propositionDe1200(debut);
+    tache("Tache_DemanderContributionCollectivite");
+    Reponse validation = suivi.envoyer("validee-" + reference, "INSCRIPTION_VALIDEE",
+        Map.of("dateValidation", LocalDate.now().toString()));
+    assertThat(validation.statut()).as(validation.brute().body()).isEqualTo(202);
+
+    JsonNode validee = dossier();
+    assertThat(validee.get("statutDossier").asText()).isEqualTo("VALIDATION");
+    assertThat(validee.get("historique").findValuesAsText("description"))
+        .anySatisfy(d -> assertThat(d).startsWith("Événement INSCRIPTION_VALIDEE"));
+    assertThat(attendus(validee)).as("recorded: not expected twice").doesNotContain("INSCRIPTION_VALIDEE");
+    assertThat(jobTimer("Timer_DelaiValidation")).as("validated: no deadline left").isNull();
+    assertThat(validee.get("etapes").findValuesAsText("nom")).contains("Demander la contribution de la collectivité");
+
+    terminer("Tache_DemanderContributionCollectivite", "reponseCollectivite", "OUI",
+        "contributionCollectiviteAccordee", "400");
+    Attente.jusqua("l'attente du début", () -> attendus(dossier()).contains("FORMATION_ANNULEE"));
+    JsonNode repartition = dossier().get("repartition");
+    assertThat(repartition.get("contributionCollectivite").asText()).isEqualTo("400.00");
+    assertThat(repartition.get("resteAChargeElu").asText()).isEqualTo("100.00");
+  }
+
+  /** Without the collectivity's email address: the letter to print, then the day it was posted. */
+  @Test
+  void sansAdresseDeLaCollectiviteLeConseillerImprimeEtPosteLeCourrier() {
+    LocalDate debut = droitsVerifies();
+    terminer("Tache_ChoisirFormation", choixAvecUnReste(debut, ""));
+    assertThat(dossier().get("demandeCollectivite").asText())
+        .isEqualTo("courrier préparé le " + Jour.enFrancais(LocalDate.now()) + ", à imprimer et poster");
+    propositionDe1200(debut);
+    String tache = tache("Tache_DemanderContributionCollectivite");
+    String courrier = http.get("conseiller45", "/engine-rest/task/" + tache + "/form-variables")
+        .corps().get("courrierCollectivite").get("value").asText();
+    assertThat(courrier).startsWith("Objet : Formation de ").contains("reste à payer : 500.00 €",
+        "Association des maires et présidents d'intercommunalités du Loiret");
+    assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> sujet(m).contains(reference)))
+        .as("no email without an address").noneMatch(m -> sujet(m).contains("contribution"));
+
+    Reponse sansDate = terminerPar("conseiller45", "Tache_DemanderContributionCollectivite", "reponseCollectivite", "NON");
+    assertThat(sansDate.statut()).isEqualTo(400);
+    assertThat(sansDate.brute().body()).contains("dateEnvoiCourrierCollectivite");
+    terminer("Tache_DemanderContributionCollectivite", "reponseCollectivite", "NON",
+        "dateEnvoiCourrierCollectivite", LocalDate.now().toString());
+    assertThat(dossier().get("demandeCollectivite").asText())
+        .isEqualTo("courrier posté le " + Jour.enFrancais(LocalDate.now()));
+    assertThat(attendus(dossier())).as("the élu's validation is still awaited").contains("INSCRIPTION_VALIDEE");
   }
 }

@@ -63,7 +63,7 @@ class PlusLongParcoursApiTest implements PlusLongParcours.Conduite {
   @Override
   public void avantValidation() {
     Attente.jusqua("l'attente de la validation", () -> dossier().get("echeances").findValuesAsText("nom")
-        .contains("Début de la formation"));
+        .contains("Dernier jour pour valider passé"));
     JsonNode enValidation = dossier();
     assertThat(enValidation.get("statutDossier").asText()).isEqualTo("VALIDATION");
     assertThat(enValidation.get("repartition").get("priseEnChargeDife").asText()).isEqualTo("700.00");
@@ -96,9 +96,16 @@ class PlusLongParcoursApiTest implements PlusLongParcours.Conduite {
     assertThat(CourrielsRecus.a(smtp, email, "application L'Identité Numérique")).isEmpty();
     assertThat(clos.get("historique").findValuesAsText("description"))
         .noneSatisfy(d -> assertThat(d).contains("Confirmer l'activation de l'application"));
+    // the split as it stands when the élu is told to validate, then once the collectivity has answered
     assertThat(corps(email, "qui paie")).contains("pris en charge par votre DIFE", "700.00 €",
-        "collectivité : 400.00 €", "reste à votre charge, à régler par virement : 100.00 €",
-        "Je confirme mon inscription");
+        "au plus 500.00 €", "Je confirme mon inscription");
+    assertThat(corps(email, "la réponse de")).contains("pris en charge par votre collectivité : 400.00 €",
+        "reste à votre charge, à régler par virement : 100.00 €");
+    // the collectivity was asked at the choice, by email
+    assertThat(CourrielsRecus.a(smtp, "mairie@saint-jean-de-braye.exemple.fr", clos.get("reference").asText()))
+        .singleElement().satisfies(m -> assertThat(m.getSubject()).contains("contribution"));
+    assertThat(clos.get("demandeCollectivite").asText()).startsWith("courriel du ")
+        .endsWith(" à mairie@saint-jean-de-braye.exemple.fr");
     assertThat(corps(email, "frais de repas")).contains("- 2 repas, à 17,50 € : 35,00 €",
         "- 1 nuitée à Paris (75056) le ", ", à 110,00 € : 110,00 €", "Total : 145,00 €",
         "motif « Ma formation en tant qu'élu », sous-motif « Frais THR »");

@@ -24,4 +24,15 @@ class DelaiInscriptionTest {
     assertThat(delai.mobilisable()).isEqualTo(mobilisable);
     assertThat(delai.dateLimiteAcceptation()).isEqualTo(limite);
   }
+
+  @ParameterizedTest(name = "acceptée {0}, {1} jours ouvrés, début {2} ({3}) : valider au plus tard {4}")
+  @CsvSource(nullValues = "-", value = {
+      "2026-03-02,4,2026-03-18,-,2026-03-06",
+      "2026-03-05,4,2026-03-25,-,2026-03-11",    // over a weekend
+      "2026-03-31,4,2026-04-27,-,2026-04-07",    // Easter Monday
+      "2026-03-31,4,2026-04-27,57,2026-04-08",   // and Good Friday in Moselle
+      "2026-03-02,20,2026-03-18,-,2026-03-17"})  // the start comes first: its eve
+  void dernierJourPourValider(LocalDate acceptation, int jours, LocalDate debut, String departement, LocalDate limite) {
+    assertThat(DelaiInscription.dateLimiteValidation(acceptation, jours, debut, departement)).isEqualTo(limite);
+  }
 }

@@ -474,8 +474,9 @@ async function afficherDossier(conteneur, reference, annonce) {
         ligne('Pris en charge par le DIFE', montant(d.repartition.priseEnChargeDife)),
         ligne('Contribution de la collectivité', montant(d.repartition.contributionCollectivite)),
         ligne('Plafond de la collectivité', montant(d.repartition.plafondCollectivite)),
+        ligne('Demande à la collectivité', d.demandeCollectivite),
         ligne('Reste à la charge de l\'élu', montant(d.repartition.resteAChargeElu)))
-      : el('p', {}, 'Pas encore calculée : elle l\'est à la proposition de l\'organisme.')),
+      : el('p', {}, 'Pas encore calculée : elle l\'est au choix de la formation.')),
 
     d.fraisThr ? section('Frais THR', el('table', {className: 'dife-frais-thr'},
       ligne('Lignes déclarées', d.fraisThr.detail ? el('pre', {}, d.fraisThr.detail) : null),
