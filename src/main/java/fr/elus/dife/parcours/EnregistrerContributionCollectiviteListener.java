@@ -38,6 +38,8 @@ public class EnregistrerContributionCollectiviteListener implements TaskListener
             + plafond.toPlainString() + " € : 75 % du coût au plus, et pas plus que le reste à payer");
       }
     }
+    tache.setVariable("partCollectivite", tache.getVariable("collectiviteNom")
+        + " a répondu à la demande de contribution");
     RepartitionDuDossier.calculer(tache, contribution);
   }
 }

@@ -152,6 +152,7 @@ final class BeansDuParcours implements BeforeEachCallback, AfterEachCallback {
     Mocks.register("enregistrerRelanceOrganisme", new EnregistrerRelanceOrganismeListener(horloge));
     Mocks.register("enregistrerDecisionDelai", new EnregistrerDecisionDelaiListener());
     Mocks.register("enregistrerContributionCollectivite", new EnregistrerContributionCollectiviteListener(horloge));
+    Mocks.register("enregistrerSansReponseCollectivite", new EnregistrerSansReponseCollectiviteListener(horloge));
     Mocks.register("enregistrerValidation", new EnregistrerValidationListener(horloge));
     Mocks.register("verifierDelaiInscription", new VerifierDelaiInscriptionDelegate(delais));
     Mocks.register("calculerRepartition", new CalculerRepartitionDelegate());

@@ -16,7 +16,7 @@ class BeansDuParcoursTest {
       "enregistrerInscription", "enregistrerRelanceOrganisme", "enregistrerDecisionDelai",
       "enregistrerContributionCollectivite", "enregistrerValidation", "verifierDelaiInscription", "calculerRepartition",
       "enregistrerFraisThr", "enregistrerPiecesIdentiteCdc", "enregistrerDecisionCloture",
-      "enregistrerVerificationFraisThr", "enregistrerSuiviFraisThr");
+      "enregistrerVerificationFraisThr", "enregistrerSuiviFraisThr", "enregistrerSansReponseCollectivite");
 
   @Test
   void unBeanOublieEstNommeAvecLeModeleQuiLAppelle() {

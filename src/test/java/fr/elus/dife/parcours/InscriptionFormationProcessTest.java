@@ -17,6 +17,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -159,7 +160,9 @@ class InscriptionFormationProcessTest {
         .isWaitingAt("Tache_DemanderContributionCollectivite").variables()
         .containsEntry("dateValidation", "2026-03-03").containsEntry("statutDossier", "VALIDATION");
     assertThat(taskQuery().taskDefinitionKey("Tache_ConstaterValidation").count()).isZero();
-    assertThat(jobQuery().count()).as("neither the reminder nor the last day: the élu has validated").isZero();
+    assertThat(jobQuery().singleResult()).as("neither the reminder nor the last day: the élu has validated; "
+        + "the collectivity has until the training starts").satisfies(j -> assertThat(j.getDuedate())
+        .isEqualTo(paris("2026-03-18T00:00")));
     assertThat(instance).hasNotPassed("Fin_AttenteValidation");
 
     maintenant("2026-03-10T10:00");   // after the élu's last day: the answer is still recorded
@@ -167,6 +170,32 @@ class InscriptionFormationProcessTest {
     assertThat(instance).hasPassed("Envoi_ReponseCollectivite", "Gw_DeuxReponses", "Fin_AttenteValidation").variables()
         .extracting(v -> ((Map<?, ?>) v.get("repartition")).get("resteAChargeElu")).isEqualTo("500.00");
     formationCommencee(instance);
+    assertThat(beans.modeles()).containsExactly("DEMANDE_COLLECTIVITE", "REPARTITION_VALIDATION", "REPONSE_COLLECTIVITE");
+  }
+
+  /**
+   * The élu has validated and the collectivity never answers: on the first day of the training its
+   * share is 0 €, the élu is told what remains, and the dossier goes on to the training.
+   */
+  @Test
+  void sansReponseDeLaCollectiviteAuDebutDeLaFormationSaPartEstZero() {
+    ProcessInstance instance = enAttenteDeLaValidationEtDeLaCollectivite();
+    runtimeService().correlateMessage("InscriptionValidee", CLE, Map.of("dateValidation", "2026-03-03"));
+    Job attente = jobQuery().activityId("Timer_SansReponseCollectivite").singleResult();
+    assertThat(attente.getDuedate()).isEqualTo(paris("2026-03-18T00:00"));
+
+    maintenant("2026-03-18T00:00");
+    execute(attente);
+
+    assertThat(instance).hasPassed("Timer_SansReponseCollectivite", "Envoi_ReponseCollectivite", "Fin_AttenteValidation")
+        .variables().containsEntry("partCollectivite",
+            "Saint-Jean-de-Braye n'a pas répondu à la demande de contribution avant le début de la formation : "
+                + "sa part est comptée à 0 €")
+        .containsEntry("repartition", Map.of("coutFormation", "1200.00", "priseEnChargeDife", "700.00",
+            "contributionCollectivite", "0.00", "plafondCollectivite", "500.00", "resteAChargeElu", "500.00"))
+        .hasEntrySatisfying("demandeCollectivite", d -> assertThat((String) d)
+            .endsWith("sans réponse au début de la formation, le 18/03/2026"));
+    assertThat(taskQuery().taskDefinitionKey("Tache_DemanderContributionCollectivite").count()).isZero();
     assertThat(beans.modeles()).containsExactly("DEMANDE_COLLECTIVITE", "REPARTITION_VALIDATION", "REPONSE_COLLECTIVITE");
   }
 

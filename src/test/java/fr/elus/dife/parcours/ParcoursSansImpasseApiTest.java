@@ -408,6 +408,30 @@ class ParcoursSansImpasseApiTest {
     assertThat(repartition.get("resteAChargeElu").asText()).isEqualTo("100.00");
   }
 
+  /** The élu has validated, the collectivity never answers: at the start its share is 0 € and the élu is told. */
+  @Test
+  void sansReponseDeLaCollectiviteAuDebutSaPartEstZeroEtLEluLeSait() {
+    String mairie = "mairie-" + System.nanoTime() + "@commune.exemple.fr";
+    LocalDate debut = droitsVerifies();
+    terminer("Tache_ChoisirFormation", choixAvecUnReste(debut, mairie));
+    propositionDe1200(debut);
+    tache("Tache_DemanderContributionCollectivite");
+    assertThat(suivi.envoyer("validee-" + reference, "INSCRIPTION_VALIDEE",
+        Map.of("dateValidation", LocalDate.now().toString())).statut()).isEqualTo(202);
+    assertThat(jobTimer("Timer_SansReponseCollectivite")).as("the collectivity has until the start").isNotNull();
+
+    declencherTimer("Timer_SansReponseCollectivite");
+
+    Attente.jusqua("l'attente du début", () -> attendus(dossier()).contains("FORMATION_ANNULEE"));
+    JsonNode vue = dossier();
+    assertThat(vue.get("repartition").get("contributionCollectivite").asText()).isEqualTo("0.00");
+    assertThat(vue.get("repartition").get("resteAChargeElu").asText()).isEqualTo("500.00");
+    assertThat(vue.get("demandeCollectivite").asText()).startsWith("courriel du ")
+        .endsWith("sans réponse au début de la formation, le " + Jour.enFrancais(LocalDate.now()));
+    assertThat(corps(emailElu, "la part de")).contains("n'a pas répondu à la demande de contribution avant le début",
+        "pris en charge par votre collectivité : 0.00 €", "reste à votre charge, à régler par virement : 500.00 €");
+  }
+
   /** Without the collectivity's email address: the letter to print, then the day it was posted. */
   @Test
   void sansAdresseDeLaCollectiviteLeConseillerImprimeEtPosteLeCourrier() {

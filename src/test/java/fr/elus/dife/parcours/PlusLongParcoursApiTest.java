@@ -99,7 +99,8 @@ class PlusLongParcoursApiTest implements PlusLongParcours.Conduite {
     // the split as it stands when the élu is told to validate, then once the collectivity has answered
     assertThat(corps(email, "qui paie")).contains("pris en charge par votre DIFE", "700.00 €",
         "au plus 500.00 €", "Je confirme mon inscription");
-    assertThat(corps(email, "la réponse de")).contains("pris en charge par votre collectivité : 400.00 €",
+    assertThat(corps(email, "la part de")).contains("Saint-Jean-de-Braye a répondu à la demande de contribution",
+        "pris en charge par votre collectivité : 400.00 €",
         "reste à votre charge, à régler par virement : 100.00 €");
     // the collectivity was asked at the choice, by email
     assertThat(CourrielsRecus.a(smtp, "mairie@saint-jean-de-braye.exemple.fr", clos.get("reference").asText()))
