@@ -64,7 +64,8 @@ class FormulairesTasklistTest {
       new Cas("dife-parcours", "Tache_EnregistrerDepotFraisThr", "conseiller45", "Date du dépôt de la demande sur MCF"),
       new Cas("dife-parcours", "Tache_EnregistrerPaiementFraisThr", "conseiller45", "Demande déposée sur MCF le 2026-03-23"));
 
-  // dateLimiteValidation ahead: the validation task's boundary timers would otherwise fire at once
+  // dateLimiteValidation and the start ahead: the boundary timers of the validation and collectivity tasks would
+  // otherwise fire at once
   private static Map<String, Object> dossier(String reference) {
     return Elus.avec("reference", reference, "nomUsage", null, "statutDossier", "IDENTITE_NUMERIQUE",
         "motifCanal", "En ligne, vérification par lettre recommandée électronique AR24", "modeVerification", "AR24",
@@ -73,7 +74,7 @@ class FormulairesTasklistTest {
         "adresseCdc", "cdc@example.org", "relancesCourrier", 4,
         "piecesDemandeesCdc", "Copie de la carte Vitale", "organismeFormation", "Institut des élus",
         "intituleFormation", "Finances locales", "dateAcceptation", "2026-03-03", "dateLimiteValidation", "2030-03-08",
-        "departementDelais", null, "dateDebutFormation", "2026-03-18", "dateFinFormation", "2026-03-19",
+        "departementDelais", null, "dateDebutFormation", "2030-03-18", "dateFinFormation", "2030-03-19",
         "coutFormation", "1200.00", "plafondCollectivite", "500.00",
         "demandeCollectivite", "courrier préparé le 20/02/2026, à imprimer et poster", "courrierCollectivite",
         "Objet : Formation de Claire MARTIN : contribution de Saint-Jean-de-Braye demandée\n\nMadame, Monsieur,",
