@@ -357,13 +357,19 @@ class DifeParcoursProcessTest {
     assertThat(calledProcessInstance("dife-identite-numerique")).isWaitingAt("Tache_PreparerCourrier");
   }
 
-  @Test
-  void sansSmartphoneLeCourrierRecommandeVerifieLIdentiteSansApplication() {
-    ProcessInstance instance = ouvrir(Elus.avec("smartphoneOs", "AUCUN", "smartphoneVersionMajeure", null));
+  /** An élu without a smartphone: the postal procedure's file posted, its email sent; returns the identity stage. */
+  private static ProcessInstance courrierPoste() {
     ProcessInstance identite = calledProcessInstance("dife-identite-numerique");
     complete(task(identite), Map.of("reponseCompteMcf", "OUI", "piecesCourrier",
         List.of("PIECE_IDENTITE", "JUSTIFICATIF_SECURITE_SOCIALE", "FORMULAIRE"), "datePostage", "2026-02-19"));
     execute(job(identite));
+    return identite;
+  }
+
+  @Test
+  void sansSmartphoneLeCourrierRecommandeVerifieLIdentiteSansApplication() {
+    ProcessInstance instance = ouvrir(Elus.avec("smartphoneOs", "AUCUN", "smartphoneVersionMajeure", null));
+    ProcessInstance identite = courrierPoste();
     runtimeService().correlateMessage("CourrierRecommandeRecu", CLE);
     execute(job(identite));
 
@@ -428,10 +434,7 @@ class DifeParcoursProcessTest {
   @Test
   void unCourrierJamaisRecuOuUneCdcSansSolutionClotLeDossierAvecSonMotif() {
     ProcessInstance courrier = ouvrir(Elus.avec("smartphoneOs", "AUCUN", "smartphoneVersionMajeure", null));
-    ProcessInstance identite = calledProcessInstance("dife-identite-numerique");
-    complete(task(identite), Map.of("reponseCompteMcf", "OUI", "piecesCourrier",
-        List.of("PIECE_IDENTITE", "JUSTIFICATIF_SECURITE_SOCIALE", "FORMULAIRE"), "datePostage", "2026-02-19"));
-    execute(job(identite));
+    ProcessInstance identite = courrierPoste();
     for (int relance = 1; relance <= 4; relance++) {
       execute(job(identite));
       execute(job(identite));
