@@ -10,9 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -28,11 +27,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 public class EcrivainUnique extends DelegatingDataSource implements AutoCloseable {
 
-  // what H2 reads without writing: a statement starting with one of these that locks no row
-  private static final List<String> LECTURES = List.of("SELECT", "WITH", "VALUES", "EXPLAIN", "SHOW", "TABLE");
-  private static final Pattern VERROU_OU_SEQUENCE = Pattern.compile("\\bFOR\\s+UPDATE\\b|\\bNEXT\\s+VALUE\\s+FOR\\b",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern DEBUT = Pattern.compile("(\\s|\\(|/\\*.*?\\*/|--[^\\n]*\\n)+", Pattern.DOTALL);
+  // what H2 reads without writing: a SELECT (or WITH, VALUES, EXPLAIN, SHOW) that locks no row
+  private static final Pattern LECTURE = Pattern.compile("^(SELECT|WITH|VALUES|EXPLAIN|SHOW|TABLE)\\b.*");
+  private static final Pattern VERROU_OU_SEQUENCE = Pattern.compile(".*\\b(FOR\\s+UPDATE|NEXT\\s+VALUE\\s+FOR)\\b.*");
+  private static final Pattern DEBUT = Pattern.compile("^(\\s|\\(|/\\*.*?\\*/|--[^\\n]*\\n)+", Pattern.DOTALL);
 
   private final JetonEcriture jeton;
 
@@ -69,13 +67,11 @@ public class EcrivainUnique extends DelegatingDataSource implements AutoCloseabl
     }
   }
 
-  // on every statement: the first keyword compared in place, one pass for a lock, no copy of the SQL
   static boolean ecrit(String sql) {
-    Matcher debut = DEBUT.matcher(sql);
-    int mot = debut.lookingAt() ? debut.end() : 0;
-    boolean lecture = LECTURES.stream().anyMatch(cle -> sql.regionMatches(true, mot, cle, 0, cle.length())
-        && (mot + cle.length() == sql.length() || !Character.isLetterOrDigit(sql.charAt(mot + cle.length()))));
-    return !lecture || VERROU_OU_SEQUENCE.matcher(sql).find();
+    String debut = DEBUT.matcher(sql).replaceFirst("");
+    String normalise = debut.substring(0, Math.min(debut.length(), 4000)).toUpperCase(Locale.ROOT)
+        .replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
+    return !LECTURE.matcher(normalise).matches() || VERROU_OU_SEQUENCE.matcher(normalise).matches();
   }
 
   private Connection enveloppe(Connection connexion) {
