@@ -150,7 +150,8 @@ public final class Banc {
     int k = entier("parcours", 20);
     Base baseNu = postgres
         ? Base.postgres(System.getenv("DIFE_BANC_NU_URL"), System.getenv("DIFE_DB_USER"), System.getenv("DIFE_DB_PASSWORD"))
-        : Base.h2(dossier, "moteur-nu-" + System.currentTimeMillis());
+        : Base.h2(dossier, "moteur-nu-" + System.currentTimeMillis(),
+            urlH2DeLApplication().replaceFirst("^[^;]*", ""));
     ParcoursDuBanc.Compte compte = new ParcoursDuBanc(app).parcoursComplet();
     try (MoteurNu nu = new MoteurNu(baseNu, compte)) {
       if (partieDemandee('a')) {

@@ -14,11 +14,14 @@ import java.util.stream.Stream;
 record Base(String nom, String url, String utilisateur, String motDePasse, String pilote, Path fichiers,
     int connexions) {
 
-  /** An H2 file database of its own under the bench's folder. */
-  static Base h2(Path dossier, String nom) {
+  /**
+   * An H2 file database of its own under the bench's folder, with the settings of the
+   * app's URL (parametres, from ";"): the same durability of commits on both sides.
+   */
+  static Base h2(Path dossier, String nom, String parametres) {
     Path fichiers = dossier.resolve(nom);
-    return new Base("H2 fichier", "jdbc:h2:file:" + fichiers.toAbsolutePath().resolve("base"), "sa", "",
-        "org.h2.Driver", fichiers, 10);
+    return new Base("H2 fichier", "jdbc:h2:file:" + fichiers.toAbsolutePath().resolve("base") + parametres, "sa",
+        "", "org.h2.Driver", fichiers, 10);
   }
 
   /** A PostgreSQL database that bench/run created empty. */
