@@ -10,8 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -28,9 +28,12 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 public class EcrivainUnique extends DelegatingDataSource implements AutoCloseable {
 
   // what H2 reads without writing: a SELECT (or WITH, VALUES, EXPLAIN, SHOW) that locks no row
-  private static final Pattern LECTURE = Pattern.compile("^(SELECT|WITH|VALUES|EXPLAIN|SHOW|TABLE)\\b.*");
-  private static final Pattern VERROU_OU_SEQUENCE = Pattern.compile(".*\\b(FOR\\s+UPDATE|NEXT\\s+VALUE\\s+FOR)\\b.*");
-  private static final Pattern DEBUT = Pattern.compile("^(\\s|\\(|/\\*.*?\\*/|--[^\\n]*\\n)+", Pattern.DOTALL);
+  // (each statement is classified as it runs: anchored and searched patterns, no copy of the SQL)
+  private static final Pattern LECTURE = Pattern.compile("(SELECT|WITH|VALUES|EXPLAIN|SHOW|TABLE)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern VERROU_OU_SEQUENCE = Pattern.compile("\\b(FOR\\s+UPDATE|NEXT\\s+VALUE\\s+FOR)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern DEBUT = Pattern.compile("(\\s|\\(|/\\*.*?\\*/|--[^\\n]*\\n)+", Pattern.DOTALL);
 
   private final JetonEcriture jeton;
 
@@ -68,10 +71,10 @@ public class EcrivainUnique extends DelegatingDataSource implements AutoCloseabl
   }
 
   static boolean ecrit(String sql) {
-    String debut = DEBUT.matcher(sql).replaceFirst("");
-    String normalise = debut.substring(0, Math.min(debut.length(), 4000)).toUpperCase(Locale.ROOT)
-        .replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
-    return !LECTURE.matcher(normalise).matches() || VERROU_OU_SEQUENCE.matcher(normalise).matches();
+    Matcher debut = DEBUT.matcher(sql);
+    int instruction = debut.lookingAt() ? debut.end() : 0;
+    return !LECTURE.matcher(sql).region(instruction, sql.length()).lookingAt()
+        || VERROU_OU_SEQUENCE.matcher(sql).region(instruction, sql.length()).find();
   }
 
   private Connection enveloppe(Connection connexion) {
@@ -135,12 +138,14 @@ public class EcrivainUnique extends DelegatingDataSource implements AutoCloseabl
     private final Transaction transaction;
     private final Statement instruction;
     private final String sqlPrepare;
+    private final boolean prepareEcrit;
     private boolean lotEcrit;
 
     Instruction(Transaction transaction, Statement instruction, String sqlPrepare) {
       this.transaction = transaction;
       this.instruction = instruction;
       this.sqlPrepare = sqlPrepare;
+      this.prepareEcrit = sqlPrepare != null && ecrit(sqlPrepare);
     }
 
     @Override
@@ -150,15 +155,15 @@ public class EcrivainUnique extends DelegatingDataSource implements AutoCloseabl
         return transaction.moi;
       }
       if (nom.equals("addBatch")) {
-        lotEcrit |= args != null && args.length == 1 ? ecrit((String) args[0]) : sqlPrepare != null && ecrit(sqlPrepare);
+        lotEcrit |= args != null && args.length == 1 ? ecrit((String) args[0]) : prepareEcrit;
         return appeler(instruction, methode, args);
       }
       if (!nom.startsWith("execute")) {
         return appeler(instruction, methode, args);
       }
-      String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : sqlPrepare;
-      boolean ecriture = nom.contains("Batch") ? lotEcrit || (sqlPrepare != null && ecrit(sqlPrepare))
-          : sql == null || ecrit(sql);
+      boolean ecriture = nom.contains("Batch") ? lotEcrit || prepareEcrit
+          : args != null && args.length > 0 && args[0] instanceof String sql ? ecrit(sql)
+          : sqlPrepare == null || prepareEcrit;
       if (!ecriture) {
         return appeler(instruction, methode, args);
       }

@@ -56,6 +56,9 @@ class EcrivainUniqueTest {
     assertThat(EcrivainUnique.ecrit("merge into t key (id) values (1, 'c')")).isTrue();
     assertThat(EcrivainUnique.ecrit("create index i on t(v)")).isTrue();
     assertThat(EcrivainUnique.ecrit("-- commentaire\nupdate t set v = 'x'")).isTrue();
+    assertThat(EcrivainUnique.ecrit("select * from t where v in (" + "'x', ".repeat(2000) + "'y') for update"))
+        .isTrue();
+    assertThat(EcrivainUnique.ecrit("selection")).isTrue();
   }
 
   @Test
