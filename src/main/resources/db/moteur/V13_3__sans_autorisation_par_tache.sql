@@ -1,5 +1,5 @@
 -- The rows the engine made for each task and its candidate group or assignee before
--- AutorisationsDesGroupesSeulement (READ, READ_VARIABLE and TASK_WORK, 2 + 64 + 16384,
+-- AutorisationsDesTaches (READ, READ_VARIABLE and TASK_WORK, 2 + 64 + 16384,
 -- on one task): the groups' grants on every task ('*') cover what they gave, and their
 -- number slowed every task query. Rows with other permissions, which only an
 -- administrator could have made, stay.

@@ -53,7 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * DIFE_BANC_NU_URL for the bare engine's own database), {@code --parties abdc} (the
  * parts to run, all by default), {@code --base DIR} (H2: the app's database in DIR,
  * kept between runs, so that a change is measured on the same dossiers as before it;
- * the dossiers already there count towards the sizes).
+ * the dossiers already there count towards the sizes), {@code --proprietes k=v,k=v}
+ * (the app's settings, e.g. the job executor's, above its configuration files).
  */
 public final class Banc {
 
@@ -121,6 +122,13 @@ public final class Banc {
 
   private void mesurer() throws Exception {
     demarrerApplication();
+    JobExecutor j = jobExecutor();
+    var env = app.getEnvironment();
+    ligne("job executor de l'application", "fils " + env.getProperty("camunda.bpm.job-execution.core-pool-size", "3")
+        + "–" + env.getProperty("camunda.bpm.job-execution.max-pool-size", "10") + ", " + j.getMaxJobsPerAcquisition()
+        + " par acquisition, attente " + j.getWaitTimeInMillis() + "–" + j.getMaxWait() + " ms, recul "
+        + j.getBackoffTimeInMillis() + "–" + j.getMaxBackoff() + " ms, verrou " + j.getLockTimeInMillis() + " ms",
+        "défauts", "");
     reprendreReferences();
     arreterJobExecutor();
     if (partieDemandee('a') || partieDemandee('b') || partieDemandee('d')) {
@@ -223,6 +231,13 @@ public final class Banc {
     proprietes.put("logging.threshold.console", "WARN");
     // the loading's transactions of 100 openings hold H2's writer token longer than a request's would
     proprietes.put("dife.h2.attente-ecriture", "PT10M");
+    // --proprietes k=v,k=v: the app's settings to compare, as an operator would set them
+    for (String propriete : options.getOrDefault("proprietes", "").split(",")) {
+      if (!propriete.isBlank()) {
+        proprietes.put(propriete.substring(0, propriete.indexOf('=')).trim(),
+            propriete.substring(propriete.indexOf('=') + 1).trim());
+      }
+    }
     List<String> profils = new ArrayList<>(List.of("demo"));
     if (postgres) {
       profils.add("postgres");

@@ -12,20 +12,28 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 
-/** Tasks get no authorization rows of their own, and the groups' grants still let the team work. */
+/**
+ * Tasks get no authorization rows of their own, task queries skip the authorization
+ * join for a caller granted every task, and the team still works on its tasks, the
+ * other association sees none of them, and a revocation still hides a task.
+ */
 @ApplicationDemarree
-class AutorisationsDesGroupesSeulementTest {
+class AutorisationsDesTachesTest {
 
   @LocalServerPort
   int port;
@@ -35,6 +43,10 @@ class AutorisationsDesGroupesSeulementTest {
   AuthorizationService authorizationService;
   @Autowired
   DataSource dataSource;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  ProcessEngineConfigurationImpl configuration;
 
   @Test
   void uneTacheCandidateEtPriseNAjouteAucuneAutorisationEtLEquipeYTravaille() {
@@ -63,6 +75,28 @@ class AutorisationsDesGroupesSeulementTest {
     assertThat(http.get("analyste", "/engine-rest/task/" + tache.getId() + "/variables/reference").statut())
         .isEqualTo(403);
     assertThat(http.get("conseiller79", "/engine-rest/task/" + tache.getId()).statut()).isEqualTo(404);
+    assertThat(http.get("conseiller79", "/engine-rest/task/count?processInstanceBusinessKey=" + reference).corps()
+        .get("count").asInt()).isZero();
+
+    assertThat(jointureDesAutorisations("conseiller45", Groupes.CONSEILLERS)).isFalse();
+    assertThat(jointureDesAutorisations("inconnu", "groupe-sans-droit")).isTrue();
+
+    // a revocation an administrator adds in Admin brings the full check back
+    Authorization revocation = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revocation.setGroupId(Groupes.CONSEILLERS);
+    revocation.setResource(Resources.TASK);
+    revocation.setResourceId(tache.getId());
+    revocation.setPermissions(new Permission[] {Permissions.READ});
+    authorizationService.saveAuthorization(revocation);
+    try {
+      assertThat(jointureDesAutorisations("conseiller45", Groupes.CONSEILLERS)).as("avec une révocation").isTrue();
+      assertThat(http.get("conseiller45", "/engine-rest/task/count?processInstanceBusinessKey=" + reference).corps()
+          .get("count").asInt()).isZero();
+      assertThat(http.post("conseiller45", "/engine-rest/filter/" + equipe + "/list?maxResults=1000", Map.of())
+          .corps().findValuesAsText("id")).doesNotContain(tache.getId());
+    } finally {
+      authorizationService.deleteAuthorization(revocation.getId());
+    }
     assertThat(http.post("conseiller45", "/engine-rest/task/" + tache.getId() + "/unclaim", null).statut())
         .isEqualTo(204);
   }
@@ -86,7 +120,21 @@ class AutorisationsDesGroupesSeulementTest {
     authorizationService.deleteAuthorization(dUnAdministrateur.getId());
   }
 
-  private Authorization parTache(String tache, org.camunda.bpm.engine.authorization.Permission... permissions) {
+  /** Whether a task query of this caller joins the authorization rows. */
+  private boolean jointureDesAutorisations(String utilisateur, String groupe) {
+    identityService.setAuthentication(utilisateur, List.of(groupe), List.of("aml45"));
+    try {
+      return configuration.getCommandExecutorTxRequired().execute(contexte -> {
+        TaskQueryImpl requete = (TaskQueryImpl) taskService.createTaskQuery();
+        contexte.getAuthorizationManager().configureTaskQuery(requete);
+        return requete.getAuthCheck().getShouldPerformAuthorizatioCheck();
+      });
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private Authorization parTache(String tache, Permission... permissions) {
     Authorization autorisation = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     autorisation.setGroupId(Groupes.CONSEILLERS);
     autorisation.setResource(Resources.TASK);
