@@ -383,6 +383,7 @@ public final class Banc {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long fin = System.nanoTime() + secondes * 1_000_000_000L;
     long debut = System.nanoTime();
+    long ecrits = Mesures.octetsEcritsSurDisque();
     List<Future<?>> travaux = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       travaux.add(pool.submit(() -> {
@@ -406,9 +407,12 @@ public final class Banc {
     }
     pool.shutdown();
     double parSeconde = latences.nombre() / ((System.nanoTime() - debut) / 1e9);
+    double ecritsParOuverture = (Mesures.octetsEcritsSurDisque() - ecrits) / (double) Math.max(1, latences.nombre());
     ligne("(b) ouvertures HTTP, " + clients + " client(s) : par seconde, p50 / p95",
         String.format(Locale.FRANCE, "%.0f /s, %s", parSeconde, latences.p50p95()), "",
         refusees.get() == 0 ? (clients == 2 ? "cible ≥ 150 /s" : "") : refusees.get() + " refusées");
+    ligne("(b) octets écrits sur le disque par ouverture, " + clients + " client(s) (jobs compris)",
+        Mesures.kio(ecritsParOuverture), "", "");
   }
 
   /** (c) Tops the open dossiers up to n (services, batches of 100 per transaction), then times the views. */

@@ -1,8 +1,11 @@
 package fr.elus.dife.banc;
 
 import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,6 +52,20 @@ final class Mesures {
   }
 
   /** Heap still in use after full collections: what the live data needs. */
+  /** Bytes this JVM sent to the disk (Linux /proc/self/io write_bytes), 0 where unknown. */
+  static long octetsEcritsSurDisque() {
+    try {
+      for (String ligne : Files.readAllLines(Path.of("/proc/self/io"))) {
+        if (ligne.startsWith("write_bytes:")) {
+          return Long.parseLong(ligne.substring("write_bytes:".length()).trim());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+    return 0;
+  }
+
   static long tasVivant() {
     MemoryMXBean memoire = ManagementFactory.getMemoryMXBean();
     for (int i = 0; i < 3; i++) {
