@@ -5,7 +5,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.EventSubscription;
 
 /**
  * An outside event the dossier waits for now: one of its running processes holds a
@@ -24,15 +23,23 @@ public record EvenementAttendu(String type, String libelle, Date depuis) {
       TypeEvenement.FORMATION_ANNULEE, "Formation annulée (organisme ou élu)",
       TypeEvenement.FORMATION_DEPLACEE, "Formation déplacée à d'autres dates (organisme ou élu)");
 
+  /** A message subscription of a running process: the message awaited, since when. */
+  record Abonnement(String message, Date depuis) {
+  }
+
   /** The events awaited by these process instances, in the order of TypeEvenement, each once. */
   static List<EvenementAttendu> des(RuntimeService runtimeService, List<String> processInstanceIds) {
-    List<EventSubscription> abonnements = processInstanceIds.stream()
+    return des(processInstanceIds.stream()
         .flatMap(id -> runtimeService.createEventSubscriptionQuery().processInstanceId(id).eventType("message")
             .list().stream())
-        .toList();
+        .map(a -> new Abonnement(a.getEventName(), a.getCreated()))
+        .toList());
+  }
+
+  static List<EvenementAttendu> des(List<Abonnement> abonnements) {
     return Arrays.stream(TypeEvenement.values())
-        .flatMap(type -> abonnements.stream().filter(a -> type.message().equals(a.getEventName()))
-            .map(EventSubscription::getCreated).min(Date::compareTo)
+        .flatMap(type -> abonnements.stream().filter(a -> type.message().equals(a.message()))
+            .map(Abonnement::depuis).min(Date::compareTo)
             .map(depuis -> new EvenementAttendu(type.name(), LIBELLES.get(type), depuis)).stream())
         .toList();
   }

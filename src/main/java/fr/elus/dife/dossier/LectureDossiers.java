@@ -4,22 +4,14 @@ import fr.elus.dife.parcours.StatutDossier;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,21 +30,10 @@ public class LectureDossiers {
   private static final String DEPUIS_SANS_LECTURE = "from dife_dossier d ";
 
   private final JdbcTemplate jdbc;
-  private final ProcessEngineConfigurationImpl configuration;
-  private final HistoryService historyService;
-  private final RuntimeService runtimeService;
-  private final ManagementService managementService;
-  private final TaskService taskService;
   private final Clock horloge;
 
-  public LectureDossiers(JdbcTemplate jdbc, ProcessEngineConfigurationImpl configuration, HistoryService historyService,
-      RuntimeService runtimeService, ManagementService managementService, TaskService taskService, Clock horloge) {
+  public LectureDossiers(JdbcTemplate jdbc, Clock horloge) {
     this.jdbc = jdbc;
-    this.configuration = configuration;
-    this.historyService = historyService;
-    this.runtimeService = runtimeService;
-    this.managementService = managementService;
-    this.taskService = taskService;
     this.horloge = horloge;
   }
 
@@ -66,44 +47,51 @@ public class LectureDossiers {
   }
 
   /**
-   * Refreshes the row of the dossier whose dife-parcours instance is this one; whoever
-   * touched it (a conseiller of one association, the job executor), the engine is read
-   * without authorization checks: the row is not shown to anyone here.
+   * Refreshes the row of the dossier whose dife-parcours instance is this one, in the
+   * transaction that touched it (just before its commit, the engine's changes flushed).
+   * The engine's tables are read in plain SQL, without authorization or tenant checks:
+   * the row is not shown to anyone here, and this runs in every transaction of every
+   * dossier, where the engine's query API (its dynamic SQL built per query) cost 18 % of
+   * the job threads' CPU (issue 13, measured by JFR during a drain on PostgreSQL).
    */
   public void actualiser(String instanceDuParcours) {
-    configuration.getCommandExecutorTxRequired().execute((Command<Void>) contexte -> {
-      contexte.disableAuthorizationCheck();
-      contexte.disableTenantCheck();
-      actualiserSansControle(instanceDuParcours);
-      return null;
-    });
-  }
-
-  private void actualiserSansControle(String instanceDuParcours) {
     List<String> references = jdbc.queryForList("select reference from dife_dossier where process_instance_id = ?",
         String.class, instanceDuParcours);
     if (references.isEmpty()) {
       return;
     }
     String reference = references.get(0);
-    Map<String, Object> variables = historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(instanceDuParcours).variableNameIn(VARIABLES.toArray(String[]::new)).list().stream()
-        .filter(v -> instanceDuParcours.equals(v.getActivityInstanceId()) && v.getValue() != null)
-        .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue, (a, b) -> a));
-    List<String> enCours = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .unfinished().list().stream().map(HistoricProcessInstance::getId).toList();
-    List<Task> taches = enCours.isEmpty() ? List.of()
-        : taskService.createTaskQuery().processInstanceIdIn(enCours.toArray(String[]::new)).list();
-    Date prochaine = Stream.concat(
-            enCours.stream().flatMap(id -> managementService.createJobQuery().processInstanceId(id).timers().list()
-                .stream().map(Job::getDuedate)),
-            taches.stream().map(Task::getDueDate))
-        .filter(Objects::nonNull).min(Date::compareTo).orElse(null);
-    List<String> attendus = EvenementAttendu.des(runtimeService, enCours).stream().map(EvenementAttendu::type).toList();
+    // the journey's own values (its root scope), as HistoricVariableInstanceQuery gives them
+    Map<String, Object> variables = new HashMap<>();
+    jdbc.query("select NAME_, TEXT_ from ACT_HI_VARINST where PROC_INST_ID_ = ? and ACT_INST_ID_ = ? and NAME_ in ("
+            + marques(VARIABLES.size()) + ") and TEXT_ is not null and (STATE_ <> 'DELETED' or STATE_ is null)",
+        r -> {
+          variables.putIfAbsent(r.getString(1), r.getString(2));
+        }, Stream.concat(Stream.of(instanceDuParcours, instanceDuParcours), VARIABLES.stream()).toArray());
+    List<String> enCours = jdbc.queryForList("select ID_ from ACT_HI_PROCINST where BUSINESS_KEY_ = ? "
+        + "and END_TIME_ is null", String.class, reference);
+    List<Date> echeances = new ArrayList<>();
+    int taches = 0;
+    List<EvenementAttendu.Abonnement> abonnements = new ArrayList<>();
+    if (!enCours.isEmpty()) {
+      Object[] ids = enCours.toArray();
+      String dans = " in (" + marques(ids.length) + ")";
+      List<Date> dues = jdbc.queryForList("select DUE_DATE_ from ACT_RU_TASK where PROC_INST_ID_" + dans,
+          Date.class, ids);
+      taches = dues.size();
+      echeances.addAll(dues);
+      echeances.addAll(jdbc.queryForList("select DUEDATE_ from ACT_RU_JOB where TYPE_ = 'timer' and "
+          + "PROCESS_INSTANCE_ID_" + dans, Date.class, ids));
+      abonnements.addAll(jdbc.query("select EVENT_NAME_, CREATED_ from ACT_RU_EVENT_SUBSCR where EVENT_TYPE_ = "
+          + "'message' and PROC_INST_ID_" + dans, (r, i) -> new EvenementAttendu.Abonnement(r.getString(1),
+          r.getTimestamp(2)), ids));
+    }
+    Date prochaine = echeances.stream().filter(Objects::nonNull).min(Date::compareTo).orElse(null);
+    List<String> attendus = EvenementAttendu.des(abonnements).stream().map(EvenementAttendu::type).toList();
     Object[] colonnes = {variables.get(StatutDossier.VARIABLE), variables.get("nomNaissance"),
         variables.get("nomUsage"), variables.get("prenoms"), variables.get("collectiviteNom"),
         prochaine == null ? null : new Timestamp(prochaine.getTime()),
-        attendus.isEmpty() ? null : String.join(",", attendus), taches.size(), reference};
+        attendus.isEmpty() ? null : String.join(",", attendus), taches, reference};
     // the first refresh is in the dossier's opening transaction: no one else can insert its row
     if (jdbc.update("update dife_dossier_lecture set statut = ?, nom_naissance = ?, nom_usage = ?, prenoms = ?, "
         + "collectivite = ?, prochaine_echeance = ?, evenements_attendus = ?, taches_ouvertes = ? where reference = ?",
@@ -112,6 +100,10 @@ public class LectureDossiers {
           + "prochaine_echeance, evenements_attendus, taches_ouvertes, reference) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
           colonnes);
     }
+  }
+
+  private static String marques(int nombre) {
+    return String.join(", ", Collections.nCopies(nombre, "?"));
   }
 
   /** Rows written before V11_1 (or by a node without this code) get their columns once. */
@@ -159,8 +151,7 @@ public class LectureDossiers {
       if (criteres.associations().isEmpty()) {
         return "where 1 = 0";
       }
-      conditions.add("d.association in (" + criteres.associations().stream().map(a -> "?")
-          .collect(Collectors.joining(", ")) + ")");
+      conditions.add("d.association in (" + marques(criteres.associations().size()) + ")");
       parametres.addAll(criteres.associations());
     }
     if (criteres.statut() != null) {
