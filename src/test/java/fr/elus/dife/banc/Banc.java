@@ -411,8 +411,11 @@ public final class Banc {
     ligne("(b) ouvertures HTTP, " + clients + " client(s) : par seconde, p50 / p95",
         String.format(Locale.FRANCE, "%.0f /s, %s", parSeconde, latences.p50p95()), "",
         refusees.get() == 0 ? (clients == 2 ? "cible ≥ 150 /s" : "") : refusees.get() + " refusées");
-    ligne("(b) octets écrits sur le disque par ouverture, " + clients + " client(s) (jobs compris)",
-        Mesures.kio(ecritsParOuverture), "", "");
+    if (!postgres) {
+      // PostgreSQL writes in its own processes: only H2's writes are this JVM's
+      ligne("(b) octets écrits sur le disque par ouverture, " + clients + " client(s) (jobs compris)",
+          Mesures.kio(ecritsParOuverture), "", "");
+    }
   }
 
   /** (c) Tops the open dossiers up to n (services, batches of 100 per transaction), then times the views. */
