@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.elus.dife.ClientHttp;
 import fr.elus.dife.DifeApplication;
 import fr.elus.dife.DossiersDeTest;
+import fr.elus.dife.api.ConflitException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -566,13 +568,24 @@ public final class Banc {
       int taille = Math.min(100, manquants - lot);
       lots.add(pool.submit(() -> {
         ParcoursDuBanc parcours = new ParcoursDuBanc(app);
-        List<String> ouverts = transaction.execute(statut -> {
-          List<String> refs = new ArrayList<>();
-          for (int i = 0; i < taille; i++) {
-            refs.add(parcours.ouvrirSeulement(DossiersDeTest.demande(ThreadLocalRandom.current().nextInt(3) == 0)));
+        List<String> ouverts = null;
+        // past some 10,000 random élus one of a lot may already have an open dossier (409):
+        // the lot is rolled back whole, and drawn again
+        for (int essai = 1; ouverts == null; essai++) {
+          try {
+            ouverts = transaction.execute(statut -> {
+              List<String> refs = new ArrayList<>();
+              for (int i = 0; i < taille; i++) {
+                refs.add(parcours.ouvrirSeulement(DossiersDeTest.demande(ThreadLocalRandom.current().nextInt(3) == 0)));
+              }
+              return refs;
+            });
+          } catch (ConflitException | UnexpectedRollbackException e) {
+            if (essai == 5) {
+              throw e;
+            }
           }
-          return refs;
-        });
+        }
         viderBoitesDeLaDemo();
         synchronized (references) {
           references.addAll(ouverts);
