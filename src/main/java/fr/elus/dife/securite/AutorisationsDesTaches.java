@@ -59,16 +59,27 @@ public class AutorisationsDesTaches extends AbstractProcessEnginePlugin {
     configuration.setCustomSessionFactories(fabriques);
   }
 
+  /** One per command context, like the engine's: its caller does not change within it. */
   static final class SansJointureSiToutesLesTaches extends AuthorizationManager {
+
+    // asked once per command: a command such as the dossier view runs several task queries
+    private Boolean toutesLesTachesLisibles;
 
     @Override
     public void configureTaskQuery(TaskQueryImpl query) {
       super.configureTaskQuery(query);
       AuthorizationCheck controle = query.getAuthCheck();
       if (controle.getShouldPerformAuthorizatioCheck() && !controle.isRevokeAuthorizationCheckEnabled()
-          && isAuthorized(Permissions.READ, Resources.TASK, Authorization.ANY)) {
+          && toutesLesTachesLisibles()) {
         controle.setPermissionChecks(new CompositePermissionCheck());
       }
+    }
+
+    private boolean toutesLesTachesLisibles() {
+      if (toutesLesTachesLisibles == null) {
+        toutesLesTachesLisibles = isAuthorized(Permissions.READ, Resources.TASK, Authorization.ANY);
+      }
+      return toutesLesTachesLisibles;
     }
   }
 
