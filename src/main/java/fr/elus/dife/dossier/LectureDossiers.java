@@ -27,14 +27,15 @@ public class LectureDossiers {
       "prenoms", "collectiviteNom");
 
   private static final String DEPUIS = "from dife_dossier d left join dife_dossier_lecture l on l.reference = d.reference ";
-  private static final String DEPUIS_SANS_LECTURE = "from dife_dossier d ";
 
   private final JdbcTemplate jdbc;
   private final Clock horloge;
+  private final NombreParStatut nombreParStatut;
 
-  public LectureDossiers(JdbcTemplate jdbc, Clock horloge) {
+  public LectureDossiers(JdbcTemplate jdbc, Clock horloge, NombreParStatut nombreParStatut) {
     this.jdbc = jdbc;
     this.horloge = horloge;
+    this.nombreParStatut = nombreParStatut;
   }
 
   public record Ligne(String reference, String association, String statut, String nomNaissance, String nomUsage,
@@ -114,13 +115,15 @@ public class LectureDossiers {
   }
 
   public long compter(Criteres criteres) {
+    if (criteres.recherche() == null && !criteres.enRetard() && !criteres.attenteEvenement()) {
+      // counting rows is linear in them (14 ms for 2,900 of a status on PostgreSQL): the
+      // number kept as dossiers move is the same, read from a row per association and status
+      return criteres.associations() != null && criteres.associations().isEmpty() ? 0
+          : nombreParStatut.nombre(criteres.associations(), criteres.statut());
+    }
     List<Object> parametres = new ArrayList<>();
     String ou = ou(criteres, parametres);
-    // the list columns only filter: without such a criterion the total is an index count of dife_dossier
-    boolean lectureFiltre = criteres.statut() != null || criteres.recherche() != null || criteres.enRetard()
-        || criteres.attenteEvenement();
-    Long total = jdbc.queryForObject("select count(*) " + (lectureFiltre ? DEPUIS : DEPUIS_SANS_LECTURE) + ou,
-        Long.class, parametres.toArray());
+    Long total = jdbc.queryForObject("select count(*) " + DEPUIS + ou, Long.class, parametres.toArray());
     return total == null ? 0 : total;
   }
 

@@ -1,5 +1,6 @@
 package fr.elus.dife.indicateurs;
 
+import fr.elus.dife.dossier.NombreParStatut;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -28,7 +30,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * of their keys, so that two commands never lock the shared rows in opposite orders.
  */
 @Repository
-public class AgregatsSuivi {
+public class AgregatsSuivi implements NombreParStatut {
 
   /** One row of an aggregate; code is the status or the deadline, jour null and tranche 0 where the table has none. */
   record Cle(Sorte sorte, String association, LocalDate jour, String code, long tranche) implements Comparable<Cle> {
@@ -230,6 +232,23 @@ public class AgregatsSuivi {
           c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres"));
     }
     return postgres;
+  }
+
+  @Override
+  public long nombre(List<String> associations, String statut) {
+    List<Object> parametres = new ArrayList<>();
+    List<String> conditions = new ArrayList<>();
+    if (statut != null) {
+      conditions.add("statut = ?");
+      parametres.add(statut);
+    }
+    if (associations != null) {
+      conditions.add(associations.stream().map(a -> "?").collect(Collectors.joining(", ", "association in (", ")")));
+      parametres.addAll(associations);
+    }
+    Long nombre = jdbc.queryForObject("select coalesce(sum(nombre), 0) from dife_agregat_statut"
+        + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions)), Long.class, parametres.toArray());
+    return nombre == null ? 0 : nombre;
   }
 
   /** The aggregates as the detail rows give them now: what the migration writes, and what the tests compare with. */

@@ -55,9 +55,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for the views), {@code --ouvertures-secondes S} (per client count, default 15),
  * {@code --postgres} (DIFE_DB_URL, DIFE_DB_USER, DIFE_DB_PASSWORD for the app,
  * DIFE_BANC_NU_URL for the bare engine's own database), {@code --parties abdc} (the
- * parts to run, all by default), {@code --base DIR} (H2: the app's database in DIR,
- * kept between runs, so that a change is measured on the same dossiers as before it;
- * the dossiers already there count towards the sizes), {@code --proprietes k=v,k=v}
+ * parts to run, all by default), {@code --base DIR} (H2: the app's database in DIR;
+ * with --postgres, the database of that name, which bench/run then keeps: kept between
+ * runs, so that a change is measured on the same dossiers as before it; the dossiers
+ * already there count towards the sizes), {@code --proprietes k=v,k=v}
  * (the app's settings, e.g. the job executor's, above its configuration files),
  * {@code --parametres-h2 ";NAME=value"} (added to the H2 URL of both engines).
  */

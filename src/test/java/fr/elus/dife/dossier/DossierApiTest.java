@@ -10,6 +10,7 @@ import fr.elus.dife.ClientHttp;
 import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DossiersDeTest;
 import fr.elus.dife.EnParallele;
+import fr.elus.dife.parcours.StatutDossier;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -46,6 +48,8 @@ class DossierApiTest {
   TaskService taskService;
   @Autowired
   IdentityService identityService;
+  @Autowired
+  ManagementService managementService;
 
   ClientHttp http;
 
@@ -329,6 +333,39 @@ class DossierApiTest {
     assertThat(statutInconnu.statut()).isEqualTo(400);
     assertThat(statutInconnu.corps().get("erreurs").get(0).get("champ").asText()).isEqualTo("statut");
     assertThat(http.get("conseiller45", "/api/dossiers?taille=0").statut()).isEqualTo(400);
+  }
+
+  @Test
+  void leTotalEstLeNombreDeDossiersQueLesPagesMontrentParStatutOuSansFiltre() {
+    String abandonne = ouvrir("conseiller45", DossiersDeTest.demande(false));
+    ouvrir("conseiller79", DossiersDeTest.demande(true));
+    Attente.jusqua("l'étape compte formation", () ->
+        taskService.createTaskQuery().processInstanceBusinessKey(abandonne).count() == 1);
+    assertThat(http.post("conseiller45", "/api/dossiers/" + abandonne + "/abandon",
+        Map.of("motif", "L'élu quitte son mandat.")).statut()).isEqualTo(202);
+    Attente.jusqua("la fin des continuations", () -> managementService.createJobQuery().executable().count() == 0);
+
+    for (String utilisateur : List.of("conseiller45", "conseiller79", "analyste")) {
+      List<String> filtres = new ArrayList<>(Stream.of(StatutDossier.values()).map(s -> "&statut=" + s).toList());
+      filtres.add("");
+      for (String statut : filtres) {
+        List<String> lignes = new ArrayList<>();
+        long total = -1;
+        for (int page = 0; total < 0 || lignes.size() < total && page < 100; page++) {
+          JsonNode reponse = http.get(utilisateur, "/api/dossiers?taille=100" + statut + "&page=" + page).corps();
+          total = reponse.get("total").asLong();
+          if (reponse.get("dossiers").isEmpty()) {
+            break;
+          }
+          lignes.addAll(reponse.get("dossiers").findValuesAsText("reference"));
+        }
+        assertThat(total).as(utilisateur + ", " + statut).isEqualTo(lignes.size());
+      }
+    }
+    assertThat(http.get("conseiller45", "/api/dossiers?statut=CLOS_ABANDON&taille=100").corps().get("total").asLong())
+        .isEqualTo(jdbc.queryForObject("select count(*) from dife_dossier d join dife_dossier_lecture l "
+            + "on l.reference = d.reference where d.association = 'aml45' and l.statut = 'CLOS_ABANDON'", Long.class))
+        .isPositive();
   }
 
   // ---------------------------------------------------------------- rights
