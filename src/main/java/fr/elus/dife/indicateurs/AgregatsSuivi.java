@@ -186,7 +186,13 @@ public class AgregatsSuivi implements NombreParStatut {
   }
 
   private void ecrire(Map<Cle, long[]> deltas) {
-    deltas.forEach(this::cumuler);
+    // a status entered and left in the same transaction sums to nothing: no upsert, which
+    // would hold the association's row until commit for nothing
+    deltas.forEach((cle, delta) -> {
+      if (!nul(delta)) {
+        cumuler(cle, delta);
+      }
+    });
   }
 
   /** An upsert adding each value (+), or keeping the least (l) or greatest (g). */
