@@ -41,7 +41,7 @@ public class GardeMoteurRest implements ContainerRequestFilter, ContainerRespons
       // "ENGINE-03051 There was an exception while invoking the TaskListener. Message: '…'"
       Pattern.compile("(?:invoking TaskListener: |invoking the TaskListener\\. Message: ')(.*?)'?$", Pattern.DOTALL);
   private static final Pattern TRAVAIL_SUR_TACHE =
-      Pattern.compile(MOTEUR + "task/([^/]+)/(complete|submit-form|claim|unclaim|resolve)/?");
+      Pattern.compile(MOTEUR + "task/([^/]+)/(complete|submit-form|claim|unclaim|resolve|assignee|delegate)/?");
 
   @Override
   public void configure(FeatureContext contexte) {
@@ -79,15 +79,19 @@ public class GardeMoteurRest implements ContainerRequestFilter, ContainerRespons
     }
     String message = erreur.getMessage();
     Matcher travail = TRAVAIL_SUR_TACHE.matcher(requete.getUriInfo().getPath());
-    if (travail.matches() && message.contains("ENGINE-03051")) {
+    // the engine wraps a task listener's message once or twice: keep the innermost
+    String texte = null;
+    for (Matcher refus = REFUS_DU_FORMULAIRE.matcher(message); refus.find();
+        refus = REFUS_DU_FORMULAIRE.matcher(texte)) {
+      texte = refus.group(1);
+    }
+    if (travail.matches() && TravailDesGroupesCandidats.estUnRefus(texte != null ? texte : message)) {
+      // the task belongs to other groups: a right missing, as the engine's own refusals say it
+      erreur.setType("AuthorizationException");
+      remplacer(reponse, erreur, Response.Status.FORBIDDEN, texte != null ? texte : message);
+    } else if (travail.matches() && message.contains("ENGINE-03051")) {
       // a form's server-side check refused the task's values (Saisie): the user's input, not a server fault;
       // its transaction rolled back, so the task is still to do whatever the history says
-      // the engine wraps the listener's message once or twice: keep the innermost
-      String texte = null;
-      for (Matcher refus = REFUS_DU_FORMULAIRE.matcher(message); refus.find();
-          refus = REFUS_DU_FORMULAIRE.matcher(texte)) {
-        texte = refus.group(1);
-      }
       remplacer(reponse, erreur, Response.Status.BAD_REQUEST, texte != null ? texte
           : "Les valeurs de la tâche ont été refusées : rien n'a été enregistré.");
     } else if (travail.matches() && reponse.getStatus() != 401 && reponse.getStatus() != 403

@@ -163,6 +163,17 @@ class ParcoursSansImpasseApiTest {
         + "&candidateGroup=superviseurs").corps().findValuesAsText("taskDefinitionKey"))
         .containsExactly("Tache_ReprendreProcedureCourrier");
 
+    // the superviseurs' task: a conseiller may read it, not take nor complete it, over /engine-rest either
+    String tache = suivi.tache("Tache_ReprendreProcedureCourrier");
+    Reponse prise = http.post("conseiller45", "/engine-rest/task/" + tache + "/claim", Map.of("userId", "conseiller45"));
+    assertThat(prise.statut()).as(prise.brute().body()).isEqualTo(403);
+    assertThat(prise.corps().get("message").asText()).contains("« superviseurs »", "conseiller45");
+    Reponse parUnConseiller = terminerPar("conseiller45", "Tache_ReprendreProcedureCourrier", "actionSuperviseur",
+        "Clos par un conseiller.", "decisionCloture", "CLORE", "motifCloture", "Clos par un conseiller.");
+    assertThat(parUnConseiller.statut()).as(parUnConseiller.brute().body()).isEqualTo(403);
+    assertThat(http.get("conseiller45", "/engine-rest/task/" + tache).corps().get("assignee").isNull()).isTrue();
+    assertThat(dossier().get("statutDossier").asText()).isEqualTo("IDENTITE_NUMERIQUE");
+
     Reponse reponse = terminerPar("superviseur45", "Tache_ReprendreProcedureCourrier", "actionSuperviseur",
         "Appel de l'élu : rien reçu.", "decisionCloture", "CLORE", "motifCloture", "Courrier recommandé jamais reçu.");
     assertThat(reponse.statut()).as(reponse.brute().body()).isEqualTo(204);
