@@ -33,6 +33,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OuvertureDossier {
 
+  // the instance starts before its dife_dossier row can be written (the row needs its id)
+  private static final ThreadLocal<Boolean> OUVERTURE_EN_COURS = new ThreadLocal<>();
+
+  /**
+   * Whether this thread is starting a dossier's instance for the dossier service now: an
+   * instance of dife-parcours is a dossier only if opened so (or its dife_dossier row exists).
+   */
+  public static boolean ouvertureEnCours() {
+    return Boolean.TRUE.equals(OUVERTURE_EN_COURS.get());
+  }
+
+
   public static final String PROCESSUS_PARCOURS = "dife-parcours";
   private static final Logger LOG = LoggerFactory.getLogger(OuvertureDossier.class);
 
@@ -75,11 +87,17 @@ public class OuvertureDossier {
     }
     Instant maintenant = horloge.instant();
     String reference = compteur.prochaine(Year.now(horloge));
-    ProcessInstance instance = AssociationTenantIdProvider.demarrerDans(association, () -> service.executer(
-        () -> runtimeService.createProcessInstanceByKey(PROCESSUS_PARCOURS)
-            .businessKey(reference)
-            .setVariables(variables(reference, association, demande))
-            .execute()));
+    ProcessInstance instance;
+    OUVERTURE_EN_COURS.set(Boolean.TRUE);
+    try {
+      instance = AssociationTenantIdProvider.demarrerDans(association, () -> service.executer(
+          () -> runtimeService.createProcessInstanceByKey(PROCESSUS_PARCOURS)
+              .businessKey(reference)
+              .setVariables(variables(reference, association, demande))
+              .execute()));
+    } finally {
+      OUVERTURE_EN_COURS.remove();
+    }
     try {
       dossiers.inserer(reference, association, instance.getId(), cleDoublon, cleEtatCivil, maintenant);
     } catch (DuplicateKeyException doublon) {

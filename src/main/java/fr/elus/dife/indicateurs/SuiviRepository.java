@@ -1,6 +1,7 @@
 package fr.elus.dife.indicateurs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.elus.dife.dossier.OuvertureDossier;
 import fr.elus.dife.parcours.StatutDossier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -46,6 +47,12 @@ public class SuiviRepository {
     if (ouvertes.stream().anyMatch(e -> e.statut().equals(statut))) {
       return;
     }
+    if (ouvertes.isEmpty() && !OuvertureDossier.ouvertureEnCours() && !estUnDossier(instance)) {
+      // an instance started around the dossier service (by an administrator) is no dossier:
+      // counted here, it would be one in the indicators and in the list's total, not in the list
+      LOG.info("Instance {} sans dossier : son statut {} n'est pas compté", instance, statut);
+      return;
+    }
     for (EtapeOuverte etape : ouvertes) {
       long duree = Duration.between(etape.debut(), moment).toSeconds();
       jdbc.update("update dife_etape_dossier set fin = ?, duree_secondes = ? where id = ?", Timestamp.from(moment),
@@ -61,6 +68,12 @@ public class SuiviRepository {
           + "and (fin is null or fin = ?)", String.class, instance, Timestamp.from(moment)).forEach(id -> changerDelai(
               id, () -> jdbc.update("update dife_delai_dossier set annule = true where id = ?", id)));
     }
+  }
+
+  private boolean estUnDossier(String instance) {
+    Integer nombre = jdbc.queryForObject("select count(*) from dife_dossier where process_instance_id = ?",
+        Integer.class, instance);
+    return nombre != null && nombre > 0;
   }
 
   private Attente attente(String id) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.elus.dife.ApplicationDemarree;
 import fr.elus.dife.ClientHttp;
+import fr.elus.dife.dossier.DossierRepository;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,8 @@ class IndicateursApiTest {
   JdbcTemplate jdbc;
   @Autowired
   SuiviRepository suivi;
+  @Autowired
+  DossierRepository dossiers;
   @Autowired
   AgregatsSuivi agregats;
   @Autowired
@@ -162,6 +165,11 @@ class IndicateursApiTest {
     // 30 April 22:30 UTC is already 1 May there, after the period
     // written as the engine's history events write them, so that the aggregates follow
     String instance = "mois-de-paris-" + System.nanoTime();
+    // two dossiers of their own (only a dossier's statuses are counted), their references outside the year's numbering
+    long numero = System.nanoTime() % 1_000_000;
+    dossiers.inserer("DIFE-2019-A" + numero, "aml45", instance, instance, instance, Instant.parse("2019-03-31T22:30:00Z"));
+    dossiers.inserer("DIFE-2019-B" + numero, "aml45", instance + "-mai", instance + "-mai", instance + "-mai",
+        Instant.parse("2019-04-30T22:30:00Z"));
     new TransactionTemplate(transactions).executeWithoutResult(t -> {
       suivi.passerStatut(instance, "aml45", "OUVERT", Instant.parse("2019-03-31T22:30:00Z"));
       suivi.passerStatut(instance, "aml45", "CLOS_ABANDON", Instant.parse("2019-04-30T21:30:00Z"));
@@ -176,6 +184,7 @@ class IndicateursApiTest {
       assertThat(mois.get(0).get("closAbandon").asLong()).isEqualTo(1);
     } finally {
       jdbc.update("delete from dife_etape_dossier where process_instance_id in (?, ?)", instance, instance + "-mai");
+      jdbc.update("delete from dife_dossier where process_instance_id in (?, ?)", instance, instance + "-mai");
       // their aggregates too, for the other tests: no other test writes in 2019
       for (String table : List.of("dife_agregat_entree", "dife_agregat_duree_jour")) {
         jdbc.update("delete from " + table + " where association = 'aml45' and jour >= ? and jour < ?",
