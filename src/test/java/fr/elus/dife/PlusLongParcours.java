@@ -42,7 +42,7 @@ public final class PlusLongParcours {
 
   public static String parcourir(Conduite conduite, ObjectNode demande) {
     String reference = conduite.ouvrir(demande);
-    String aujourdhui = LocalDate.now().toString();
+    String aujourdhui = LocalDate.now(CalendrierOuvre.FUSEAU).toString();
 
     conduite.terminer("Tache_CreerCompteFormation", "modeCreationCompte", "QUATRE_ETAPES", "dateCreationCompte", aujourdhui);
     // no smartphone: the postal procedure, its 4-week reminder; the registered letter verifies the identity
@@ -60,7 +60,7 @@ public final class PlusLongParcours {
     conduite.terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "OUI", "montantDroitsLu", "700");
 
     // a training far enough ahead; FranceConnect+ fails once on registration
-    LocalDate debut = CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 20, null);
+    LocalDate debut = CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(CalendrierOuvre.FUSEAU), 20, null);
     conduite.terminer("Tache_ChoisirFormation", "moyenRecherche", "DROITS_MANDAT", "organismeFormation",
         "Institut des élus", "intituleFormation", "Budget communal", "dateDebutFormation", debut.toString(),
         "dateFinFormation", debut.plusDays(1).toString(), "coutFormation", "1200", "codeInseeLieuFormation", "75056",

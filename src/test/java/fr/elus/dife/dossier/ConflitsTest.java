@@ -8,6 +8,7 @@ import fr.elus.dife.ClientHttp;
 import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DossiersDeTest;
 import fr.elus.dife.EnParallele;
+import fr.elus.dife.regles.CalendrierOuvre;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ class ConflitsTest {
           .get("reference").asText();
       String chemin = "/engine-rest/task/" + tache(reference, "Tache_CreerCompteFormation") + "/complete";
       Map<String, Object> corps = variables(Map.of("modeCreationCompte", "FRANCECONNECT",
-          "dateCreationCompte", LocalDate.now().toString()));
+          "dateCreationCompte", LocalDate.now(CalendrierOuvre.FUSEAU).toString()));
       List<Callable<Reponse>> deux = List.of(() -> http.post("conseiller45", chemin, corps),
           () -> http.post("superviseur45", chemin, corps));
       List<Reponse> reponses = EnParallele.executer(deux);
@@ -94,7 +95,7 @@ class ConflitsTest {
       String dossier = "/api/dossiers/" + reference;
       List<Callable<Reponse>> croises = List.of(
           () -> http.post("conseiller45", dossier + "/evenements", Map.of("idEvenement", "croise-" + reference,
-              "type", "AR24_VALIDE", "date", LocalDate.now().toString())),
+              "type", "AR24_VALIDE", "date", LocalDate.now(CalendrierOuvre.FUSEAU).toString())),
           () -> http.post("superviseur45", dossier + "/abandon", Map.of("motif", "Abandon croisé")));
       List<Reponse> reponses = EnParallele.executer(croises);
       for (Reponse reponse : reponses) {

@@ -11,6 +11,7 @@ import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DossiersDeTest;
 import fr.elus.dife.EnParallele;
 import fr.elus.dife.parcours.StatutDossier;
+import fr.elus.dife.regles.CalendrierOuvre;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -72,7 +73,7 @@ class DossierApiTest {
 
     assertThat(reponse.statut()).isEqualTo(201);
     String reference = reponse.corps().get("reference").asText();
-    assertThat(reference).matches("DIFE-" + LocalDate.now().getYear() + "-\\d{6}");
+    assertThat(reference).matches("DIFE-" + LocalDate.now(CalendrierOuvre.FUSEAU).getYear() + "-\\d{6}");
     assertThat(reponse.entete("Location")).isEqualTo("/api/dossiers/" + reference);
     assertThat(reponse.corps().get("statutDossier").asText()).isEqualTo("OUVERT");
     String instance = reponse.corps().get("processInstanceId").asText();
@@ -104,8 +105,8 @@ class DossierApiTest {
         cas("elu.telephoneFixe", d -> eluDe(d).put("telephoneFixe", "0812345678")),
         cas("elu.telephoneFixe", d -> eluDe(d).put("telephoneFixe", "0612345678")),
         cas("elu.email", d -> eluDe(d).put("email", "claire.durand-at-example.org")),
-        cas("elu.dateNaissance", d -> eluDe(d).put("dateNaissance", LocalDate.now().plusDays(1).toString())),
-        cas("elu.dateNaissance", d -> eluDe(d).put("dateNaissance", LocalDate.now().minusYears(17).toString())),
+        cas("elu.dateNaissance", d -> eluDe(d).put("dateNaissance", LocalDate.now(CalendrierOuvre.FUSEAU).plusDays(1).toString())),
+        cas("elu.dateNaissance", d -> eluDe(d).put("dateNaissance", LocalDate.now(CalendrierOuvre.FUSEAU).minusYears(17).toString())),
         cas("elu.dateNaissance", d -> eluDe(d).put("dateNaissance", "12/04/1971")),
         cas("elu.collectivite.codeInsee", d -> ((ObjectNode) eluDe(d).get("collectivite")).put("codeInsee", "4528")),
         cas("elu.collectivite.codeInsee", d -> ((ObjectNode) eluDe(d).get("collectivite")).put("codeInsee", "2C004")),
@@ -439,7 +440,7 @@ class DossierApiTest {
 
     Reponse dateFuture = http.post("conseiller45", "/engine-rest/task/" + tache + "/complete", Map.of("variables",
         Map.of("modeCreationCompte", Map.of("value", "FRANCECONNECT"),
-            "dateCreationCompte", Map.of("value", LocalDate.now().plusDays(3).toString()))));
+            "dateCreationCompte", Map.of("value", LocalDate.now(CalendrierOuvre.FUSEAU).plusDays(3).toString()))));
     assertThat(dateFuture.statut()).isEqualTo(400);
     assertThat(dateFuture.corps().get("message").asText())
         .isEqualTo("Le champ « dateCreationCompte » ne peut pas être une date dans le futur.");
@@ -448,7 +449,7 @@ class DossierApiTest {
 
     Reponse terminee = http.post("conseiller45", "/engine-rest/task/" + tache + "/complete", Map.of("variables",
         Map.of("modeCreationCompte", Map.of("value", "FRANCECONNECT"),
-            "dateCreationCompte", Map.of("value", LocalDate.now().toString()))));
+            "dateCreationCompte", Map.of("value", LocalDate.now(CalendrierOuvre.FUSEAU).toString()))));
 
     assertThat(terminee.statut()).isEqualTo(204);
     JsonNode historique = http.get("conseiller45", "/api/dossiers/" + reference).corps().get("historique");

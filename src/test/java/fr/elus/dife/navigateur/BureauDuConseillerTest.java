@@ -7,6 +7,7 @@ import fr.elus.dife.ApplicationDemarree;
 import fr.elus.dife.Attente;
 import fr.elus.dife.ClientHttp;
 import fr.elus.dife.DossiersDeTest;
+import fr.elus.dife.regles.CalendrierOuvre;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -115,7 +116,7 @@ class BureauDuConseillerTest {
   void uneDateSaisieALaFrancaiseEstCelleQueLeConseillerAVoulue() throws Exception {
     String reference = ouvrir(DossiersDeTest.demande(false));
     String idTache = tache(reference, "Tache_CreerCompteFormation");
-    LocalDate aujourdhui = LocalDate.now();
+    LocalDate aujourdhui = LocalDate.now(CalendrierOuvre.FUSEAU);
     try (Navigateur navigateur = new Navigateur(port)) {
       navigateur.connecter("tasklist", "conseiller45", "demo");
       navigateur.ouvrir(TASKLIST + "#/?task=" + idTache);
@@ -200,7 +201,7 @@ class BureauDuConseillerTest {
     String courrier = tache(reference, "Tache_PreparerCourrier");
     taskService.complete(courrier, Map.of("reponseCompteMcf", "OUI",
         "piecesCourrier", List.of("PIECE_IDENTITE", "JUSTIFICATIF_SECURITE_SOCIALE", "FORMULAIRE"),
-        "datePostage", LocalDate.now().toString()));
+        "datePostage", LocalDate.now(CalendrierOuvre.FUSEAU).toString()));
     Attente.jusqua("l'attente du courrier", () -> jdbc.queryForObject(
         "select count(*) from dife_dossier_lecture where reference = ? and evenements_attendus = 'COURRIER_RECOMMANDE_RECU' "
             + "and taches_ouvertes = 0", Integer.class, reference) == 1);
@@ -244,7 +245,7 @@ class BureauDuConseillerTest {
       formulaire.findElement(By.cssSelector("button[type=submit]")).click();
       attendreTexte(navigateur, "[data-erreur='date']", "jj/mm/aaaa");
       date.clear();
-      date.sendKeys(LocalDate.now().format(FRANCAIS));
+      date.sendKeys(LocalDate.now(CalendrierOuvre.FUSEAU).format(FRANCAIS));
       navigateur.capture("onglet-dossier-evenement");
       // a double click sends the form twice with the same idEvenement
       new Actions(navigateur.pilote()).doubleClick(formulaire.findElement(By.cssSelector("button[type=submit]")))

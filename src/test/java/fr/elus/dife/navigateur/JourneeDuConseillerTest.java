@@ -69,7 +69,7 @@ class JourneeDuConseillerTest {
     ((ObjectNode) demande.get("situation").get("smartphone")).put("os", "AUCUN").remove("version");
     String nom = demande.get("elu").get("nomNaissance").asText();
     reference = http.post("conseiller45", "/api/dossiers", demande).corps().get("reference").asText();
-    String aujourdhui = LocalDate.now().format(FORMULAIRE);
+    String aujourdhui = LocalDate.now(CalendrierOuvre.FUSEAU).format(FORMULAIRE);
 
     try (Navigateur navigateur = new Navigateur(port)) {
       navigateur.connecter("tasklist", "conseiller45", "demo");
@@ -110,7 +110,7 @@ class JourneeDuConseillerTest {
       attendreFin(droitsVisibles);
 
       // a session too close: 10 working days only, the conseiller closes the dossier
-      LocalDate debut = CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 11, null);
+      LocalDate debut = CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(CalendrierOuvre.FUSEAU), 11, null);
       String choix = tache("Tache_ChoisirFormation");
       navigateur.traiter(choix, () -> {
         navigateur.cocher("Onglet RECHERCHE");
@@ -125,7 +125,7 @@ class JourneeDuConseillerTest {
       String inscription = tache("Tache_InscrireSurMcf");
       navigateur.traiter(inscription, () -> navigateur.cocher("Dossier d'inscription envoyé"));
       attendreFin(inscription);
-      evenement("PROPOSITION_ORGANISME", Map.of("dateAcceptation", LocalDate.now().toString(),
+      evenement("PROPOSITION_ORGANISME", Map.of("dateAcceptation", LocalDate.now(CalendrierOuvre.FUSEAU).toString(),
           "dateDebut", debut.toString(), "dateFin", debut.toString(), "coutFormation", "500.00", "codeInseeLieu", "45234"));
       String decision = tache("Tache_DecisionDelaiNonTenu");
       navigateur.traiter(decision, () -> {

@@ -6,6 +6,7 @@ import fr.elus.dife.ApplicationDemarree;
 import fr.elus.dife.Attente;
 import fr.elus.dife.ClientHttp;
 import fr.elus.dife.DossiersDeTest;
+import fr.elus.dife.regles.CalendrierOuvre;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -60,7 +61,7 @@ class TasklistCreationCompteTest {
       navigateur.attente().until(ExpectedConditions.elementToBeClickable(
           By.xpath("//label[contains(., 'Parcours en 4 étapes')]"))).click();
       WebElement date = navigateur.cliquable(".fjs-form input[placeholder='jj/mm/aaaa']");
-      date.sendKeys(LocalDate.now().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")), Keys.TAB);
+      date.sendKeys(LocalDate.now(CalendrierOuvre.FUSEAU).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")), Keys.TAB);
       for (String etape : new String[] {"1. Identité", "2. Contact", "3. Adresse", "4. Mot de passe et CGU"}) {
         navigateur.pilote().findElement(By.xpath("//label[contains(., '" + etape + "')]")).click();
       }

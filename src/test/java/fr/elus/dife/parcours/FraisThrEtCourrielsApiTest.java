@@ -14,6 +14,7 @@ import fr.elus.dife.Attente;
 import fr.elus.dife.ClientHttp;
 import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DossiersDeTest;
+import fr.elus.dife.regles.CalendrierOuvre;
 import fr.elus.dife.securite.AssociationTenantIdProvider;
 import jakarta.mail.Address;
 import jakarta.mail.internet.InternetAddress;
@@ -122,7 +123,7 @@ class FraisThrEtCourrielsApiTest {
     assertThat(CourrielsRecus.texte(courriel)).contains("- 1 nuitée à Saint-Denis (93066) le 19/03/2026, à 90,00 € : 90,00 €",
         "Total : 235,00 €", "sous-motif « Frais THR »");
 
-    String aujourdhui = LocalDate.now().toString();
+    String aujourdhui = LocalDate.now(CalendrierOuvre.FUSEAU).toString();
     assertThat(terminer(reference, "Tache_EnregistrerDepotFraisThr", "complete", "dateDepotFraisThr", aujourdhui).statut())
         .isEqualTo(204);
     assertThat(terminer(reference, "Tache_EnregistrerPaiementFraisThr", "complete", "datePaiementFraisThr", aujourdhui,

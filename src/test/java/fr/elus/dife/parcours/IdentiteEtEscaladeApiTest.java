@@ -10,6 +10,7 @@ import fr.elus.dife.Attente;
 import fr.elus.dife.ClientHttp;
 import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DossiersDeTest;
+import fr.elus.dife.regles.CalendrierOuvre;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -101,7 +102,7 @@ class IdentiteEtEscaladeApiTest {
     assertThat(evenement(reference, "ar24-" + reference, "AR24_VALIDE", Map.of()).statut()).isEqualTo(202);
     assertThat(evenement(reference, "ar24-" + reference, "AR24_VALIDE", Map.of()).statut()).isEqualTo(200);
     terminer(tacheEnAttente(reference, "Tache_ActiverApplication"),
-        Map.of("applicationActivee", true, "dateActivation", LocalDate.now().toString()));
+        Map.of("applicationActivee", true, "dateActivation", LocalDate.now(CalendrierOuvre.FUSEAU).toString()));
 
     // droits élu absents : escalade à la CDC
     String verification = tacheEnAttente(reference, "Tache_VerifierDroitsElu");

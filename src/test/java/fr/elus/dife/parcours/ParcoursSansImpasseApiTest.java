@@ -118,7 +118,7 @@ class ParcoursSansImpasseApiTest {
     ouvrir(demande);
 
     terminer("Tache_RendezVousBureauDePoste", "bureauDePoste", "Orléans République",
-        "dateRendezVous", LocalDate.now().toString());
+        "dateRendezVous", LocalDate.now(CalendrierOuvre.FUSEAU).toString());
     Attente.jusqua("l'attente du face à face", () -> attendus(dossier()).contains("VERIFICATION_FACE_A_FACE_FAITE"));
     assertThat(dossier().get("echeances").findValuesAsText("nom")).contains("Vérification non signalée après le délai");
     declencherTimer("Timer_SuiviFaceAFace");
@@ -127,7 +127,7 @@ class ParcoursSansImpasseApiTest {
     assertThat(attendus(dossier())).as("the event can still be recorded").contains("VERIFICATION_FACE_A_FACE_FAITE");
     evenement("VERIFICATION_FACE_A_FACE_FAITE", Map.of());
     terminer("Tache_ActiverApplication", "issueActivation", "APPLICATION_ACTIVEE", "applicationActivee", true,
-        "dateActivation", LocalDate.now().toString());
+        "dateActivation", LocalDate.now(CalendrierOuvre.FUSEAU).toString());
 
     // the rights are missing and the CDC answers without solving nor asking anything
     terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "NON");
@@ -148,7 +148,7 @@ class ParcoursSansImpasseApiTest {
     ouvrir(demande);
     String email = demande.get("elu").get("email").asText();
 
-    terminer("Tache_PreparerCourrier", "reponseCompteMcf", "OUI", "datePostage", LocalDate.now().toString(),
+    terminer("Tache_PreparerCourrier", "reponseCompteMcf", "OUI", "datePostage", LocalDate.now(CalendrierOuvre.FUSEAU).toString(),
         "piecesCourrier", List.of("PIECE_IDENTITE", "JUSTIFICATIF_SECURITE_SOCIALE", "FORMULAIRE"));
     declencherTimer("Timer_QuatreSemaines");
     for (int relance = 1; relance <= 4; relance++) {
@@ -186,8 +186,8 @@ class ParcoursSansImpasseApiTest {
     ObjectNode demande = DossiersDeTest.demande(true);
     ((ObjectNode) demande.get("situation")).put("identiteNumerique", true);
     ouvrir(demande);
-    String aujourdhui = LocalDate.now().toString();
-    LocalDate debut = CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 20, null);
+    String aujourdhui = LocalDate.now(CalendrierOuvre.FUSEAU).toString();
+    LocalDate debut = CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(CalendrierOuvre.FUSEAU), 20, null);
     terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "OUI", "montantDroitsLu", "700");
     terminer("Tache_ChoisirFormation", "moyenRecherche", "DROITS_MANDAT", "organismeFormation", "Institut des élus",
         "intituleFormation", "Urbanisme", "dateDebutFormation", debut.toString(), "dateFinFormation", debut.toString(),
@@ -201,13 +201,13 @@ class ParcoursSansImpasseApiTest {
 
   /** The élu's last day to confirm: 4 working days after the organisme's acceptance (default dated rule). */
   private static String dernierJourPourValider() {
-    return Jour.enFrancais(CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 4, null));
+    return Jour.enFrancais(CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(CalendrierOuvre.FUSEAU), 4, null));
   }
 
   /** Registered and validated, waiting for the training to start. */
   private LocalDate valide() {
     LocalDate debut = propositionAcceptee();
-    evenement("INSCRIPTION_VALIDEE", Map.of("dateValidation", LocalDate.now().toString()));
+    evenement("INSCRIPTION_VALIDEE", Map.of("dateValidation", LocalDate.now(CalendrierOuvre.FUSEAU).toString()));
     Attente.jusqua("l'attente du début", () -> attendus(dossier()).contains("FORMATION_ANNULEE"));
     assertThat(jobTimer("Timer_DelaiValidation")).as("confirmed in time: no deadline left").isNull();
     assertThat(jobTimer("Timer_RappelValidation")).isNull();
@@ -252,7 +252,7 @@ class ParcoursSansImpasseApiTest {
     ObjectNode demande = DossiersDeTest.demande(true);
     String email = demande.get("elu").get("email").asText();
     ouvrir(demande);
-    String aujourdhui = LocalDate.now().toString();
+    String aujourdhui = LocalDate.now(CalendrierOuvre.FUSEAU).toString();
 
     terminer("Tache_AccompagnerEnLigne", "compteLaPoste", "CREE", "informationsIdentiteSaisies", true,
         "modeVerification", "AR24");
@@ -286,7 +286,7 @@ class ParcoursSansImpasseApiTest {
         "Pièces d'identité envoyées à la Caisse des Dépôts (FranceConnect+)", "Envoi des pièces d'identité à la Caisse des Dépôts");
     assertThat(documents.toString()).contains("Pièce d'identité, recto et verso", "Capture d'écran de l'erreur",
         "par l'élu depuis sa messagerie");
-    LocalDate debut = LocalDate.now().plusMonths(2);
+    LocalDate debut = LocalDate.now(CalendrierOuvre.FUSEAU).plusMonths(2);
     assertThat(evenementRefuse("PROPOSITION_ORGANISME", Map.of("dateAcceptation", aujourdhui, "dateDebut", debut.toString(),
         "dateFin", debut.toString(), "coutFormation", "500.00", "codeInseeLieu", "45234")).statut())
         .as("no registration meanwhile").isEqualTo(409);
@@ -352,7 +352,7 @@ class ParcoursSansImpasseApiTest {
     ((ObjectNode) demande.get("situation")).put("identiteNumerique", true);
     ouvrir(demande);
     terminer("Tache_VerifierDroitsElu", "reponseDroitsVisibles", "OUI", "montantDroitsLu", "700");
-    return CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(), 20, null);
+    return CalendrierOuvre.ajouterJoursOuvres(LocalDate.now(CalendrierOuvre.FUSEAU), 20, null);
   }
 
   /** The choice form of a 1200 € training: 500 € remain after the DIFE. */
@@ -365,7 +365,7 @@ class ParcoursSansImpasseApiTest {
 
   private void propositionDe1200(LocalDate debut) {
     terminer("Tache_InscrireSurMcf", "issueInscription", "DOSSIER_ENVOYE");
-    evenement("PROPOSITION_ORGANISME", Map.of("dateAcceptation", LocalDate.now().toString(), "dateDebut",
+    evenement("PROPOSITION_ORGANISME", Map.of("dateAcceptation", LocalDate.now(CalendrierOuvre.FUSEAU).toString(), "dateDebut",
         debut.toString(), "dateFin", debut.toString(), "coutFormation", "1200.00", "codeInseeLieu", "45234"));
   }
 
@@ -393,14 +393,14 @@ class ParcoursSansImpasseApiTest {
     JsonNode choisie = dossier();
     assertThat(choisie.get("statutDossier").asText()).isEqualTo("INSCRIPTION");
     assertThat(choisie.get("demandeCollectivite").asText()).isEqualTo("courriel du "
-        + Jour.enFrancais(LocalDate.now()) + " à " + mairie);
+        + Jour.enFrancais(LocalDate.now(CalendrierOuvre.FUSEAU)) + " à " + mairie);
     assertThat(choisie.get("historique").findValuesAsText("description"))
         .anySatisfy(d -> assertThat(d).contains("envoyé à " + mairie));
 
     propositionDe1200(debut);
     tache("Tache_DemanderContributionCollectivite");
     Reponse validation = suivi.envoyer("validee-" + reference, "INSCRIPTION_VALIDEE",
-        Map.of("dateValidation", LocalDate.now().toString()));
+        Map.of("dateValidation", LocalDate.now(CalendrierOuvre.FUSEAU).toString()));
     assertThat(validation.statut()).as(validation.brute().body()).isEqualTo(202);
 
     JsonNode validee = dossier();
@@ -428,7 +428,7 @@ class ParcoursSansImpasseApiTest {
     propositionDe1200(debut);
     tache("Tache_DemanderContributionCollectivite");
     assertThat(suivi.envoyer("validee-" + reference, "INSCRIPTION_VALIDEE",
-        Map.of("dateValidation", LocalDate.now().toString())).statut()).isEqualTo(202);
+        Map.of("dateValidation", LocalDate.now(CalendrierOuvre.FUSEAU).toString())).statut()).isEqualTo(202);
     assertThat(jobTimer("Timer_SansReponseCollectivite")).as("the collectivity has until the start").isNotNull();
 
     declencherTimer("Timer_SansReponseCollectivite");
@@ -438,7 +438,7 @@ class ParcoursSansImpasseApiTest {
     assertThat(vue.get("repartition").get("contributionCollectivite").asText()).isEqualTo("0.00");
     assertThat(vue.get("repartition").get("resteAChargeElu").asText()).isEqualTo("500.00");
     assertThat(vue.get("demandeCollectivite").asText()).startsWith("courriel du ")
-        .endsWith("sans réponse au début de la formation, le " + Jour.enFrancais(LocalDate.now()));
+        .endsWith("sans réponse au début de la formation, le " + Jour.enFrancais(LocalDate.now(CalendrierOuvre.FUSEAU)));
     assertThat(corps(emailElu, "la part de")).contains("n'a pas répondu à la demande de contribution avant le début",
         "pris en charge par votre collectivité : 0.00 €", "reste à votre charge, à régler par virement : 500.00 €");
   }
@@ -449,7 +449,7 @@ class ParcoursSansImpasseApiTest {
     LocalDate debut = droitsVerifies();
     terminer("Tache_ChoisirFormation", choixAvecUnReste(debut, ""));
     assertThat(dossier().get("demandeCollectivite").asText())
-        .isEqualTo("courrier préparé le " + Jour.enFrancais(LocalDate.now()) + ", à imprimer et poster");
+        .isEqualTo("courrier préparé le " + Jour.enFrancais(LocalDate.now(CalendrierOuvre.FUSEAU)) + ", à imprimer et poster");
     propositionDe1200(debut);
     String tache = tache("Tache_DemanderContributionCollectivite");
     String courrier = http.get("conseiller45", "/engine-rest/task/" + tache + "/form-variables")
@@ -463,9 +463,9 @@ class ParcoursSansImpasseApiTest {
     assertThat(sansDate.statut()).isEqualTo(400);
     assertThat(sansDate.brute().body()).contains("dateEnvoiCourrierCollectivite");
     terminer("Tache_DemanderContributionCollectivite", "reponseCollectivite", "NON",
-        "dateEnvoiCourrierCollectivite", LocalDate.now().toString());
+        "dateEnvoiCourrierCollectivite", LocalDate.now(CalendrierOuvre.FUSEAU).toString());
     assertThat(dossier().get("demandeCollectivite").asText())
-        .isEqualTo("courrier posté le " + Jour.enFrancais(LocalDate.now()));
+        .isEqualTo("courrier posté le " + Jour.enFrancais(LocalDate.now(CalendrierOuvre.FUSEAU)));
     assertThat(attendus(dossier())).as("the élu's validation is still awaited").contains("INSCRIPTION_VALIDEE");
   }
 }

@@ -8,6 +8,7 @@ import fr.elus.dife.ApplicationDemarree;
 import fr.elus.dife.Attente;
 import fr.elus.dife.ClientHttp;
 import fr.elus.dife.PlusLongParcours;
+import fr.elus.dife.regles.CalendrierOuvre;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.time.LocalDate;
@@ -115,7 +116,7 @@ class PlusLongParcoursApiTest implements PlusLongParcours.Conduite {
     assertThat(clos.get("fraisThr").get("total").asText()).isEqualTo("145.00");
     assertThat(clos.get("fraisThr").get("montantPaye").asText()).isEqualTo("145.00");
     assertThat(clos.get("fraisThr").get("ecart").asText()).isEqualTo("0.00");
-    assertThat(clos.get("fraisThr").get("dateDepot").asText()).isEqualTo(LocalDate.now().toString());
+    assertThat(clos.get("fraisThr").get("dateDepot").asText()).isEqualTo(LocalDate.now(CalendrierOuvre.FUSEAU).toString());
   }
 
   private String corps(String destinataire, String motsDuSujet) {

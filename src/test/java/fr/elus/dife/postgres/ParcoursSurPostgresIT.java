@@ -10,6 +10,7 @@ import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DifeApplication;
 import fr.elus.dife.DossiersDeTest;
 import fr.elus.dife.EnParallele;
+import fr.elus.dife.regles.CalendrierOuvre;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -73,7 +74,7 @@ class ParcoursSurPostgresIT {
 
     Reponse terminee = http.post("conseiller45", "/engine-rest/task/" + tache + "/complete", Map.of("variables",
         Map.of("modeCreationCompte", Map.of("value", "FRANCECONNECT"),
-            "dateCreationCompte", Map.of("value", LocalDate.now().toString()),
+            "dateCreationCompte", Map.of("value", LocalDate.now(CalendrierOuvre.FUSEAU).toString()),
             "etapesCreationCompte", Map.of("value", "[\"IDENTITE\"]", "type", "Json"))));
 
     assertThat(terminee.statut()).isEqualTo(204);
