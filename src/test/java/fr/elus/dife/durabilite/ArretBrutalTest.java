@@ -47,6 +47,7 @@ class ArretBrutalTest {
 
   private static final Logger LOG = LoggerFactory.getLogger(ArretBrutalTest.class);
   private static final int ARRETS = 3;
+  private static final int FILS_QUI_ENVOIENT = 3;
   private static final int CLIENTS = 4;
   private static final int RAFALE = 300;
   private static final int ECRITS_PAR_ARRET = 15;
@@ -140,7 +141,10 @@ class ArretBrutalTest {
     assertThat(refus).as("réponses autres que 201, 202 ou 409 pendant les écritures").isEmpty();
     assertThat(acquittes.size()).as("écritures acquittées").isGreaterThanOrEqualTo(ARRETS * ECRITS_PAR_ARRET);
     assertThat(pourRien).as("courriels pour un dossier que l'arrêt a défait").isEmpty();
-    assertThat(doublons).as("doublons (même Message-ID)").isLessThanOrEqualTo(ARRETS);
+    // one send talks to the server at a time, but its turn ends with the conversation, not with its job's
+    // commit: a kill may catch each job thread between the two (3 and 4 seen for 3 kills), so one email
+    // again per job thread (the 3 core threads of application.yaml) and per kill, never more
+    assertThat(doublons).as("doublons (même Message-ID)").isLessThanOrEqualTo(ARRETS * FILS_QUI_ENVOIENT);
     assertThat(parMessageId.keySet()).allMatch(id -> id.startsWith("<job."));
 
     // a clean stop closes the pool before the database: no error in the log
