@@ -57,10 +57,10 @@ public final class ApplicationFille implements AutoCloseable {
     long limite = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (true) {
       if (!processus.isAlive()) {
-        throw new IllegalStateException("L'application s'est arrêtée au démarrage : voir " + journal);
+        throw new IllegalStateException("L'application s'est arrêtée au démarrage : voir " + journal + causes());
       }
       if (System.nanoTime() > limite) {
-        throw new IllegalStateException("L'application n'a pas démarré en 2 minutes : voir " + journal);
+        throw new IllegalStateException("L'application n'a pas démarré en 2 minutes : voir " + journal + causes());
       }
       try {
         if (http.get(null, "/actuator/health").statut() == 200) {
@@ -70,6 +70,18 @@ public final class ApplicationFille implements AutoCloseable {
         // not listening yet
       }
       Thread.sleep(250);
+    }
+  }
+
+  // CI keeps the console, not the child's log: the error and its causes go into the message
+  private String causes() {
+    try {
+      List<String> lignes = Files.readAllLines(journal).stream()
+          .filter(l -> l.contains("ERROR") || l.contains("Exception") || l.startsWith("Caused by")).toList();
+      return lignes.isEmpty() ? "" : "\n" + String.join("\n", lignes.subList(Math.max(0, lignes.size() - 30),
+          lignes.size()));
+    } catch (IOException illisible) {
+      return " (journal illisible : " + illisible.getMessage() + ")";
     }
   }
 

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,10 +65,15 @@ public class ReferentielAcces {
   // commenting. Starting a journey, events and abandons go through /api, whose services
   // check group and association (ActionDuService); no variable is written outside a
   // task's completion, no instance modified, suspended or deleted, no message or signal
+  // the élu's personal data (birth date, phone, email, masked NIR) lives in the process
+  // variables: with enforce-specific-variable-permission, reading them needs the
+  // READ_*_VARIABLE permissions, which those who work the dossiers have and the
+  // analysts have not, so Cockpit and /engine-rest show analysts the flow without a variable
   private static final List<Permission> TRAITER_DOSSIERS_DEFINITION = List.of(Permissions.READ,
       ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
       ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
-      ProcessDefinitionPermissions.TASK_ASSIGN);
+      ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+      ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
 
   private static final List<Droit> TRAITER_DOSSIERS = List.of(
       new Droit(Resources.PROCESS_DEFINITION, TOUS, TRAITER_DOSSIERS_DEFINITION),
@@ -119,6 +125,11 @@ public class ReferentielAcces {
   @EventListener(ApplicationReadyEvent.class)
   @Order(ORDRE)
   public void mettreEnPlace() {
+    MiseEnPlaceEntreNoeuds.faire("Groupes, associations, autorisations et filtres", this::mettreEnPlaceUneFois);
+    LOG.info("Groupes, associations et autorisations en place ({} associations)", associations.associations().size());
+  }
+
+  private void mettreEnPlaceUneFois() {
     NOMS_GROUPES.forEach(this::groupe);
     associations.associations().forEach(this::tenant);
     DROITS_PAR_GROUPE.forEach((groupe, droits) -> droits.forEach(droit -> accorder(groupe, droit)));
@@ -132,7 +143,6 @@ public class ReferentielAcces {
         tachesDeMonEquipe().taskDefinitionKey("Tache_EscaladeEnRetard"));
     filtre("Procédures courrier en attente", 20, "Procédures courrier à préparer ou à suivre",
         tachesDeMonEquipe().taskDefinitionKeyIn("Tache_PreparerCourrier", "Tache_SuivreCourrier"));
-    LOG.info("Groupes, associations et autorisations en place ({} associations)", associations.associations().size());
   }
 
   private TaskQuery tachesDeMonEquipe() {
@@ -175,14 +185,19 @@ public class ReferentielAcces {
     Authorization autorisation = authorizationService.createAuthorizationQuery()
         .groupIdIn(groupe).resourceType(droit.ressource()).resourceId(droit.identifiant())
         .singleResult();
+    // exactly these, so that a right withdrawn here is withdrawn from existing installations too
+    AuthorizationEntity voulue = (AuthorizationEntity) authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    voulue.setPermissions(droit.permissions().toArray(Permission[]::new));
     if (autorisation == null) {
-      autorisation = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      autorisation = voulue;
       autorisation.setGroupId(groupe);
       autorisation.setResource(droit.ressource());
       autorisation.setResourceId(droit.identifiant());
+    } else if (((AuthorizationEntity) autorisation).getPermissions() == voulue.getPermissions()) {
+      return;
+    } else {
+      autorisation.setPermissions(droit.permissions().toArray(Permission[]::new));
     }
-    // exactly these, so that a right withdrawn here is withdrawn from existing installations too
-    autorisation.setPermissions(droit.permissions().toArray(Permission[]::new));
     authorizationService.saveAuthorization(autorisation);
   }
 

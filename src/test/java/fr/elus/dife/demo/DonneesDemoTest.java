@@ -128,7 +128,7 @@ class DonneesDemoTest {
     }
   }
 
-  // the administrator: analysts no longer read the élu's variables (ConfidentialiteVariables)
+  // the administrator: analysts no longer read the élu's variables (ReferentielAcces)
   private static Map<String, String> statuts(Demo http) {
     Map<String, String> statuts = new HashMap<>();
     for (JsonNode dossier : http.dossiers("admin")) {

@@ -128,7 +128,7 @@ class MatriceDesDroitsTest {
         new Cas("GET", moteur + "/task?processInstanceBusinessKey=" + reference, null, 200, 200, 200, 200),
         new Cas("GET", moteur + "/process-instance/" + instance, null, 200, 200, 200, REFUS),
         new Cas("GET", moteur + "/history/process-instance/" + instance, null, 200, 200, 200, REFUS),
-        // analysts read the flow, not the élu's data (enforceSpecificVariablePermission, ConfidentialiteVariables)
+        // analysts read the flow, not the élu's data (enforceSpecificVariablePermission, ReferentielAcces)
         new Cas("GET", moteur + "/task/" + tache.getId() + "/variables", null, 200, 200, REFUS, REFUS),
         new Cas("POST", moteur + "/task/" + tache.getId() + "/comment/create", Map.of("message", "Appel de l'élu"),
             200, 200, REFUS, REFUS),
