@@ -22,12 +22,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The engine keeps the past values of the status only: a dossier opened, then a task
- * completed through its form, leaves no other history detail, while every variable
- * keeps its current value in the history and the view still tells the statuses.
+ * The engine keeps the past values of the status only, and no passage through an
+ * exclusive gateway: a dossier opened, then a task completed through its form, leaves
+ * no other history detail and no gateway, while every variable keeps its current value
+ * in the history, every task and call its historic activity, and the view still tells
+ * the statuses and the step under way.
  */
 @ApplicationDemarree
-class HistoriqueDesValeursTest {
+class HistoriqueDuMoteurTest {
 
   @LocalServerPort
   int port;
@@ -41,7 +43,7 @@ class HistoriqueDesValeursTest {
   JdbcTemplate jdbc;
 
   @Test
-  void seulLeStatutGardeSesValeursPasseesLesAutresVariablesLeurValeurCourante() {
+  void seulLeStatutGardeSesValeursPasseesEtAucunePorteExclusiveNestGardee() {
     ClientHttp http = new ClientHttp(port);
     String reference = http.post("conseiller45", "/api/dossiers", DossiersDeTest.demande(false)).corps()
         .get("reference").asText();
@@ -65,7 +67,15 @@ class HistoriqueDesValeursTest {
         .extracting("name").contains("nomNaissance", "email", "modeCreationCompte", "dateCreationCompte",
             StatutDossier.VARIABLE);
 
-    JsonNode historique = http.get("conseiller45", "/api/dossiers/" + reference).corps().get("historique");
+    List<String> types = jdbc.queryForList("select ACT_TYPE_ from ACT_HI_ACTINST where ROOT_PROC_INST_ID_ = ?",
+        String.class, racine);
+    assertThat(types).contains("startEvent", "userTask").doesNotContain("exclusiveGateway");
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(racine)
+        .activityId("Tache_CreerCompteFormation").finished().count()).isOne();
+
+    JsonNode vue = http.get("conseiller45", "/api/dossiers/" + reference).corps();
+    assertThat(vue.get("etapes")).isNotEmpty();
+    JsonNode historique = vue.get("historique");
     assertThat(historique.findValuesAsText("description")).contains("Statut du dossier : COMPTE_FORMATION");
     assertThat(historique.findValuesAsText("type").stream().filter("STATUT"::equals).count())
         .isGreaterThanOrEqualTo(2);
