@@ -1,5 +1,7 @@
 package fr.elus.dife;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -26,7 +28,18 @@ public class IndexDuMoteur extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/moteur").table("flyway_index_moteur")
+    // db/moteur-postgresql: what only PostgreSQL has (partial indexes)
+    String[] emplacements = postgres() ? new String[] {"classpath:db/moteur", "classpath:db/moteur-postgresql"}
+        : new String[] {"classpath:db/moteur"};
+    Flyway.configure().dataSource(dataSource).locations(emplacements).table("flyway_index_moteur")
         .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+  }
+
+  private boolean postgres() {
+    try (Connection connexion = dataSource.getConnection()) {
+      return "PostgreSQL".equals(connexion.getMetaData().getDatabaseProductName());
+    } catch (SQLException e) {
+      throw new IllegalStateException("Base inaccessible pour ses index : " + e.getMessage(), e);
+    }
   }
 }

@@ -93,7 +93,7 @@ public class OuvertureDossier {
       instance = AssociationTenantIdProvider.demarrerDans(association, () -> service.executer(
           () -> runtimeService.createProcessInstanceByKey(PROCESSUS_PARCOURS)
               .businessKey(reference)
-              .setVariables(variables(reference, association, demande))
+              .setVariables(variables(reference, demande))
               .execute()));
     } finally {
       OUVERTURE_EN_COURS.remove();
@@ -130,7 +130,7 @@ public class OuvertureDossier {
     return demandee;
   }
 
-  private static Map<String, Object> variables(String reference, String association, DemandeOuverture demande) {
+  private static Map<String, Object> variables(String reference, DemandeOuverture demande) {
     Elu elu = demande.elu();
     Situation situation = demande.situation();
     Map<String, Object> variables = new HashMap<>();
@@ -138,7 +138,6 @@ public class OuvertureDossier {
     // what Tasklist's search looks into (its filters cannot OR variables case-insensitively): lower case
     variables.put("recherche", Stream.of(elu.nomNaissance(), elu.nomUsage(), elu.prenoms(), elu.collectiviteNom(),
         reference).filter(Objects::nonNull).collect(Collectors.joining(" ")).toLowerCase(Locale.ROOT));
-    variables.put(AssociationTenantIdProvider.VARIABLE_ASSOCIATION, association);
     variables.put(StatutDossier.VARIABLE, StatutDossier.OUVERT.name());
     variables.put("nomNaissance", elu.nomNaissance());
     variables.put("nomUsage", elu.nomUsage());

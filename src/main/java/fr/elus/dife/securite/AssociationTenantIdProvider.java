@@ -21,9 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AssociationTenantIdProvider extends AbstractProcessEnginePlugin implements TenantIdProvider {
 
-  /** The process variable that names the dossier's association (for the models and the views, not the tenant). */
-  public static final String VARIABLE_ASSOCIATION = "association";
-
   private static final ThreadLocal<String> ASSOCIATION_DU_SERVICE = new ThreadLocal<>();
 
   /**
