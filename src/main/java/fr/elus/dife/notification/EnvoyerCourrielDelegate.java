@@ -8,9 +8,12 @@ import fr.elus.dife.securite.AssociationsProperties;
 import fr.elus.dife.securite.AssociationsProperties.Association;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +65,7 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
     String cle = cleEnvoi(execution);
     String reference = execution.getProcessBusinessKey();
     Association association = associations.association(execution.getTenantId());
-    Courriel rempli = modeles.composer(modele, execution.getVariables());
+    Courriel rempli = modeles.composer(modele, variablesDuDossier(execution));
     Courriel courriel = new Courriel(rempli.sujet(), rempli.corps() + "\n\n" + signature(association));
     String adresse = switch (destinataire) {
       case CDC -> adresseCdc;
@@ -92,6 +95,21 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
         modele, courriel.sujet(), courriel.corps(), messageId, horloge.instant())));
     envois.programmer(cle, execution);
     LOG.info("Dossier {} : courriel {} prêt à partir ({}, {})", reference, modele, destinataire, messageId);
+  }
+
+  /**
+   * The élu's data lives on the dossier's own instance: a called process copies only what
+   * its tasks, cards and decisions need, and its emails read the rest there. Its own
+   * variables (the reason for an escalation, the pieces asked) come on top.
+   */
+  private static Map<String, Object> variablesDuDossier(DelegateExecution execution) {
+    ExecutionEntity instance = ((ExecutionEntity) execution).getProcessInstance();
+    while (instance.getSuperExecution() != null) {
+      instance = instance.getSuperExecution().getProcessInstance();
+    }
+    Map<String, Object> variables = new HashMap<>(instance.getVariables());
+    variables.putAll(execution.getVariables());
+    return variables;
   }
 
   /** The usual signature delimiter "-- ", then the association's name, address and phone as configured. */

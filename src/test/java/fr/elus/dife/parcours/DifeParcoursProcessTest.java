@@ -288,8 +288,10 @@ class DifeParcoursProcessTest {
     droitsVisibles(inscrit, "700");
     ProcessInstance inscription = calledProcessInstance("dife-inscription-formation");
     assertThat(runtimeService().getVariables(inscription.getId()).keySet())
-        .contains("droitsDife", "nomUsage", "lieuNaissance", "nationalite", "mandat", "collectiviteCodeInsee")
-        .doesNotContain("statutDossier", "smartphoneOs", "compteFormation", "droitsVisibles");
+        .contains("droitsDife", "nomUsage", "collectiviteCodeInsee")
+        // the élu's civil status stays on the dossier: its emails read it there (EnvoyerCourrielDelegate)
+        .doesNotContain("statutDossier", "smartphoneOs", "compteFormation", "droitsVisibles", "dateNaissance",
+            "lieuNaissance", "nationalite", "mandat");
     assertThat(inscrit).variables().containsEntry("statutDossier", "CHOIX_FORMATION");
     inscrire(inscrit, "2026-03-19");
 
