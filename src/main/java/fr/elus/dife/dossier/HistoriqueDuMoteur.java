@@ -3,6 +3,7 @@ package fr.elus.dife.dossier;
 import fr.elus.dife.parcours.StatutDossier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -33,6 +34,9 @@ import org.springframework.stereotype.Component;
 public class HistoriqueDuMoteur extends AbstractProcessEnginePlugin {
 
   private static final String PORTE_EXCLUSIVE = "exclusiveGateway";
+  private static final Set<HistoryEventType> ACTIVITES = Set.of(HistoryEventTypes.ACTIVITY_INSTANCE_START,
+      HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE, HistoryEventTypes.ACTIVITY_INSTANCE_END,
+      HistoryEventTypes.ACTIVITY_INSTANCE_MIGRATE);
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -52,7 +56,8 @@ public class HistoriqueDuMoteur extends AbstractProcessEnginePlugin {
         return entite instanceof HistoricVariableUpdateEventEntity valeur
             && StatutDossier.VARIABLE.equals(valeur.getVariableName());
       }
-      if (HistoryEventTypes.ACTIVITY_INSTANCE_START.equals(type) || HistoryEventTypes.ACTIVITY_INSTANCE_END.equals(type)) {
+      if (ACTIVITES.contains(type)) {
+        // every event of a gateway's activity instance, so that none updates a row never written
         return !(entite instanceof ExecutionEntity execution && execution.getActivity() != null
             && PORTE_EXCLUSIVE.equals(execution.getActivity().getProperties().get(BpmnProperties.TYPE)));
       }

@@ -44,7 +44,6 @@ public class OuvertureDossier {
     return Boolean.TRUE.equals(OUVERTURE_EN_COURS.get());
   }
 
-
   public static final String PROCESSUS_PARCOURS = "dife-parcours";
   private static final Logger LOG = LoggerFactory.getLogger(OuvertureDossier.class);
 

@@ -104,6 +104,9 @@ public class EnvoyerCourrielDelegate implements JavaDelegate {
    */
   private static Map<String, Object> variablesDuDossier(DelegateExecution execution) {
     ExecutionEntity instance = ((ExecutionEntity) execution).getProcessInstance();
+    if (instance.getSuperExecution() == null) {
+      return execution.getVariables();
+    }
     while (instance.getSuperExecution() != null) {
       instance = instance.getSuperExecution().getProcessInstance();
     }

@@ -189,16 +189,15 @@ public class ReferentielAcces {
     AuthorizationEntity voulue = (AuthorizationEntity) authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
     voulue.setPermissions(droit.permissions().toArray(Permission[]::new));
     if (autorisation == null) {
-      autorisation = voulue;
-      autorisation.setGroupId(groupe);
-      autorisation.setResource(droit.ressource());
-      autorisation.setResourceId(droit.identifiant());
-    } else if (((AuthorizationEntity) autorisation).getPermissions() == voulue.getPermissions()) {
-      return;
-    } else {
-      autorisation.setPermissions(droit.permissions().toArray(Permission[]::new));
+      voulue.setGroupId(groupe);
+      voulue.setResource(droit.ressource());
+      voulue.setResourceId(droit.identifiant());
+      authorizationService.saveAuthorization(voulue);
+    } else if (((AuthorizationEntity) autorisation).getPermissions() != voulue.getPermissions()) {
+      // an unchanged grant is not written again: nodes starting together would fight over it
+      ((AuthorizationEntity) autorisation).setPermissions(voulue.getPermissions());
+      authorizationService.saveAuthorization(autorisation);
     }
-    authorizationService.saveAuthorization(autorisation);
   }
 
   @SafeVarargs

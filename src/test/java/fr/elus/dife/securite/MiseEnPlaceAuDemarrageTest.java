@@ -71,6 +71,8 @@ class MiseEnPlaceAuDemarrageTest {
       }
     } finally {
       noeuds.shutdownNow();
+      // the suite's other classes share this database: never leave it without the conseillers' access
+      referentielAcces.mettreEnPlace();
     }
   }
 
