@@ -17,7 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = DifeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-        "spring.datasource.url=jdbc:h2:file:./target/h2-tests/dife-${random.uuid};DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000",
+        "spring.datasource.url=jdbc:h2:file:./target/h2-tests/dife-${random.uuid};DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256",
         "logging.file.name=target/test-logs/dife.log",
         // -Ddife.test.port-smtp=… lets two checkouts run their suites side by side
         "spring.mail.port=${dife.test.port-smtp:" + ApplicationDemarree.PORT_SMTP + "}",
