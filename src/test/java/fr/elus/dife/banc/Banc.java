@@ -50,7 +50,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on the same kind of database. Prints a Markdown table and writes it to
  * target/bench/. Not a test: figures, not assertions.
  *
- * <p>Arguments: {@code --parcours K} (journeys, default 20), {@code --jobs N} (due
+ * <p>Arguments: {@code --parcours K} (journeys, default 20), {@code --echauffement W}
+ * (warm-up journeys of each engine before them, default 10), {@code --tours R} (rounds
+ * in which the two engines alternate, default 5), {@code --jobs N} (due
  * jobs drained, default 10000), {@code --tailles 10000,30000,100000} (open dossiers
  * for the views), {@code --ouvertures-secondes S} (per client count, default 15),
  * {@code --postgres} (DIFE_DB_URL, DIFE_DB_USER, DIFE_DB_PASSWORD for the app,
@@ -191,42 +193,86 @@ public final class Banc {
     }
   }
 
-  /** (a) The longest journey K times after a warm-up, the job executor stopped, beside the bare engine. */
+  /**
+   * (a) The longest journey K times on each engine, after W warm-up journeys of each (the
+   * JIT compiles through the first dozens: with 2, its compilations fell inside the app's
+   * measure, and the bare engine, measured after, found the engine's code compiled), the
+   * job executor stopped. The two alternate in rounds, so that both meet the same machine
+   * (on this shared 2-core machine the same work varies up to twice from minute to minute)
+   * and share the JIT work still going on.
+   */
   private void parcours(int k, MoteurNu nu) throws Exception {
+    int echauffement = entier("echauffement", 10);
+    int tours = Math.max(1, Math.min(k, entier("tours", 5)));
     ParcoursDuBanc parcours = new ParcoursDuBanc(app);
-    ParcoursDuBanc.Compte compte = null;
-    for (int i = 0; i < 2; i++) {
-      compte = parcours.parcoursComplet();
-    }
-    long octetsAvant = octetsApplication();
-    long cpu0 = Mesures.cpuNanos();
-    long mur0 = System.nanoTime();
-    for (int i = 0; i < k; i++) {
-      compte = parcours.parcoursComplet();
-    }
-    double cpuApp = (Mesures.cpuNanos() - cpu0) / 1e6 / k;
-    double murApp = (System.nanoTime() - mur0) / 1e6 / k;
-    double octetsClos = (octetsApplication() - octetsAvant) / (double) k;
-    for (int i = 0; i < 3; i++) {
+    ParcoursDuBanc.Compte[] compte = new ParcoursDuBanc.Compte[1];
+    for (int i = 0; i < echauffement; i++) {
+      compte[0] = parcours.parcoursComplet();
       nu.parcours("echauffement-" + i);
     }
+    Consommation application = new Consommation();
+    Consommation nue = new Consommation();
+    long octetsAvant = octetsApplication();
     long octetsNuAvant = nu.octets();
-    cpu0 = Mesures.cpuNanos();
-    mur0 = System.nanoTime();
-    for (int i = 0; i < k; i++) {
-      nu.parcours("nu-" + i);
+    int fait = 0;
+    for (int tour = 0; tour < tours; tour++) {
+      int n = (k - fait) / (tours - tour);
+      int premier = fait;
+      application.mesurer(() -> {
+        for (int i = 0; i < n; i++) {
+          compte[0] = parcours.parcoursComplet();
+        }
+      });
+      nue.mesurer(() -> {
+        for (int i = 0; i < n; i++) {
+          nu.parcours("nu-" + (premier + i));
+        }
+      });
+      fait += n;
     }
-    double cpuNu = (Mesures.cpuNanos() - cpu0) / 1e6 / k;
-    double murNu = (System.nanoTime() - mur0) / 1e6 / k;
+    double octetsClos = (octetsApplication() - octetsAvant) / (double) k;
     double octetsClosNu = (nu.octets() - octetsNuAvant) / (double) k;
-    ligne("(a) parcours le plus long : transactions du moteur", String.valueOf(compte.transactions()),
-        String.valueOf(compte.transactions()), compte.taches() + " tâches, " + compte.evenements() + " événements, "
-            + compte.timers() + " timers, " + compte.jobs() + " jobs");
+    double cpuApp = application.cpu / 1e6 / k;
+    double cpuNu = nue.cpu / 1e6 / k;
+    double filApp = application.fil / 1e6 / k;
+    double filNu = nue.fil / 1e6 / k;
+    double jvmApp = application.jvm / (double) k;
+    double jvmNu = nue.jvm / (double) k;
+    double murApp = application.mur / 1e6 / k;
+    double murNu = nue.mur / 1e6 / k;
+    ParcoursDuBanc.Compte dernier = compte[0];
+    ligne("(a) parcours le plus long : transactions du moteur", String.valueOf(dernier.transactions()),
+        String.valueOf(dernier.transactions()), dernier.taches() + " tâches, " + dernier.evenements() + " événements, "
+            + dernier.timers() + " timers, " + dernier.jobs() + " jobs");
     ligne("(a) parcours : CPU par parcours (K = " + k + ")", Mesures.ms(cpuApp), Mesures.ms(cpuNu),
         fois(cpuApp / cpuNu) + " (cible ≤ 3×)");
+    ligne("(a) parcours : CPU du fil qui le mène (sans JIT, GC ni autres fils)", Mesures.ms(filApp),
+        Mesures.ms(filNu), fois(filApp / filNu));
+    ligne("(a) parcours : compilation JIT et GC pendant la mesure, par parcours", Mesures.ms(jvmApp),
+        Mesures.ms(jvmNu), "après " + echauffement + " parcours d'échauffement, " + tours + " tours alternés");
     ligne("(a) parcours : temps écoulé par parcours", Mesures.ms(murApp), Mesures.ms(murNu), fois(murApp / murNu));
     ligne("(e) disque par dossier clos (parcours complet)", Mesures.kio(octetsClos), Mesures.kio(octetsClosNu),
         fois(octetsClos / octetsClosNu));
+  }
+
+  /** CPU (the JVM's, the calling thread's), JIT and GC time and wall time, summed over the rounds of one engine. */
+  private static final class Consommation {
+    private long cpu;
+    private long fil;
+    private long jvm;
+    private long mur;
+
+    void mesurer(Runnable travail) {
+      long cpu0 = Mesures.cpuNanos();
+      long fil0 = Mesures.cpuDuFilNanos();
+      long jvm0 = Mesures.compilationEtGcMs();
+      long mur0 = System.nanoTime();
+      travail.run();
+      mur += System.nanoTime() - mur0;
+      jvm += Mesures.compilationEtGcMs() - jvm0;
+      fil += Mesures.cpuDuFilNanos() - fil0;
+      cpu += Mesures.cpuNanos() - cpu0;
+    }
   }
 
   private static String fois(double rapport) {

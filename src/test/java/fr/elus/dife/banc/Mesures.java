@@ -51,7 +51,18 @@ final class Mesures {
     return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
-  /** Heap still in use after full collections: what the live data needs. */
+  /** CPU time of the calling thread only: the journey's own work, without JIT, GC nor other threads. */
+  static long cpuDuFilNanos() {
+    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
+  /** Milliseconds the JIT compilers and the garbage collectors have spent since the JVM started. */
+  static long compilationEtGcMs() {
+    long gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(collecteur -> Math.max(0, collecteur.getCollectionTime())).sum();
+    return ManagementFactory.getCompilationMXBean().getTotalCompilationTime() + gc;
+  }
+
   /** Bytes this JVM sent to the disk (Linux /proc/self/io write_bytes), 0 where unknown. */
   static long octetsEcritsSurDisque() {
     try {
@@ -66,6 +77,7 @@ final class Mesures {
     return 0;
   }
 
+  /** Heap still in use after full collections: what the live data needs. */
   static long tasVivant() {
     MemoryMXBean memoire = ManagementFactory.getMemoryMXBean();
     for (int i = 0; i < 3; i++) {
