@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -120,6 +121,12 @@ public class GestionErreursApi {
   // never a stack trace nor an English message; the log keeps the cause
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, String>> inattendue(Exception e) {
+    if (BaseOccupee.cause(e)) {
+      LOG.warn("Base occupée, requête refusée sans rien écrire : {}", e.toString());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, BaseOccupee.SECONDES_AVANT_NOUVEL_ESSAI)
+          .contentType(MediaType.APPLICATION_JSON).body(Map.of("message", BaseOccupee.MESSAGE));
+    }
     LOG.error("Erreur inattendue sur l'API", e);
     return message(HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne : rien n'a été enregistré. "
         + "Réessayez ; si l'erreur persiste, prévenez l'administrateur.");

@@ -25,7 +25,8 @@ import org.glassfish.jersey.internal.spi.AutoDiscoverable;
  * engine's own refusals keep a 4xx: the other association's object is not found
  * (404, the engine says 500 ENGINE-13034), two writes at once are a conflict (409,
  * not 500), a task already gone is not found, a form's values refused by its
- * listener are a 400 with the listener's French message. Found by Jersey in every JAX-RS
+ * listener are a 400 with the listener's French message, a write that waited too long for
+ * another transaction is a 503 to retry (BaseOccupeeSurLeMoteur). Found by Jersey in every JAX-RS
  * application, so that the webapps' own engine API (/camunda/api/engine) is guarded
  * like /engine-rest.
  */
@@ -47,6 +48,8 @@ public class GardeMoteurRest implements ContainerRequestFilter, ContainerRespons
   public void configure(FeatureContext contexte) {
     if (!contexte.getConfiguration().isRegistered(GardeMoteurRest.class)) {
       contexte.register(GardeMoteurRest.class);
+      contexte.register(BaseOccupeeSurLeMoteur.PourRest.class, BaseOccupeeSurLeMoteur.RANG);
+      contexte.register(BaseOccupeeSurLeMoteur.PourLeMoteur.class, BaseOccupeeSurLeMoteur.RANG);
     }
   }
 

@@ -9,10 +9,14 @@ import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DossiersDeTest;
 import fr.elus.dife.EnParallele;
 import fr.elus.dife.regles.CalendrierOuvre;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,10 +25,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Two writes to one dossier at the same moment: the later one is a 409 with a
- * French message, never a 500, and the dossier stays consistent.
+ * French message, never a 500, and the dossier stays consistent. A write that waits
+ * longer than the database allows is a 503 to retry, with nothing written.
  */
 @ApplicationDemarree
 class ConflitsTest {
@@ -38,6 +45,10 @@ class ConflitsTest {
   TaskService taskService;
   @Autowired
   RuntimeService runtimeService;
+  @Autowired
+  DataSource dataSource;
+  @Autowired
+  JdbcTemplate jdbc;
 
   ClientHttp http;
 
@@ -115,5 +126,46 @@ class ConflitsTest {
     }
     LOG.info("Abandons croisant un événement : {} tours, {} abandons et {} événements acceptés du premier coup",
         TOURS, abandons, evenements);
+  }
+
+  @Test
+  void uneEcritureQuiAttendTropLongtempsA503EtRienNEstEcrit() throws Exception {
+    String reference = http.post("conseiller45", "/api/dossiers", DossiersDeTest.demande(false)).corps()
+        .get("reference").asText();
+    String tache = tache(reference, "Tache_CreerCompteFormation");
+    String chemin = "/engine-rest/task/" + tache + "/complete";
+    Map<String, Object> corps = variables(Map.of("modeCreationCompte", "FRANCECONNECT",
+        "dateCreationCompte", LocalDate.now(CalendrierOuvre.FUSEAU).toString()));
+    Long dossiersAvant = jdbc.queryForObject("select count(*) from dife_dossier", Long.class);
+    // another transaction holds the rows these two writes need, past the database's lock
+    // timeout (LOCK_TIMEOUT, 10 s): on the pool behind H2's single-writer guard, which
+    // would otherwise make the two writes wait for this transaction's end instead
+    DataSource pool = dataSource instanceof DelegatingDataSource garde ? garde.getTargetDataSource() : dataSource;
+    Reponse ouverture;
+    Reponse completion;
+    try (Connection autre = pool.getConnection()) {
+      autre.setAutoCommit(false);
+      verrouiller(autre, "select annee from dife_compteur_reference for update");
+      verrouiller(autre, "select ID_ from ACT_RU_TASK where ID_ = '" + tache + "' for update");
+      ouverture = http.post("conseiller45", "/api/dossiers", DossiersDeTest.demande(false));
+      completion = http.post("conseiller45", chemin, corps);
+      autre.rollback();
+    }
+    for (Reponse occupee : List.of(ouverture, completion)) {
+      assertThat(occupee.statut()).as(occupee.brute().body()).isEqualTo(503);
+      assertThat(occupee.entete("Retry-After")).isEqualTo("5");
+      assertThat(occupee.corps().get("message").asText()).contains("occupée").contains("rien n'a été enregistré");
+    }
+    assertThat(jdbc.queryForObject("select count(*) from dife_dossier", Long.class)).isEqualTo(dossiersAvant);
+    assertThat(taskService.createTaskQuery().taskId(tache).count()).as("la tâche reste à faire").isEqualTo(1);
+    // the same requests again, once the other transaction has ended
+    assertThat(http.post("conseiller45", "/api/dossiers", DossiersDeTest.demande(false)).statut()).isEqualTo(201);
+    assertThat(http.post("conseiller45", chemin, corps).statut()).isEqualTo(204);
+  }
+
+  private static void verrouiller(Connection connexion, String sql) throws Exception {
+    try (PreparedStatement instruction = connexion.prepareStatement(sql); ResultSet lignes = instruction.executeQuery()) {
+      assertThat(lignes.next()).as(sql).isTrue();
+    }
   }
 }
