@@ -37,29 +37,24 @@ final class BaseOccupeeSurLeMoteur {
         .type(MediaType.APPLICATION_JSON_TYPE).entity(corps).build();
   }
 
-  /** What the REST resources throw when a command fails (task completion, for example). */
-  static final class PourRest implements ExtendedExceptionMapper<RestException> {
+  /** Takes, of its type, only the failures that are such a wait. */
+  private abstract static class Mappeur<E extends Throwable> implements ExtendedExceptionMapper<E> {
     @Override
-    public boolean isMappable(RestException erreur) {
+    public boolean isMappable(E erreur) {
       return BaseOccupee.cause(erreur);
     }
 
     @Override
-    public Response toResponse(RestException erreur) {
+    public Response toResponse(E erreur) {
       return occupee(erreur);
     }
   }
 
-  /** What the engine's services throw through the resources that do not wrap it. */
-  static final class PourLeMoteur implements ExtendedExceptionMapper<ProcessEngineException> {
-    @Override
-    public boolean isMappable(ProcessEngineException erreur) {
-      return BaseOccupee.cause(erreur);
-    }
+  /** What the REST resources throw when a command fails (task completion, for example). */
+  static final class PourRest extends Mappeur<RestException> {
+  }
 
-    @Override
-    public Response toResponse(ProcessEngineException erreur) {
-      return occupee(erreur);
-    }
+  /** What the engine's services throw through the resources that do not wrap it. */
+  static final class PourLeMoteur extends Mappeur<ProcessEngineException> {
   }
 }
