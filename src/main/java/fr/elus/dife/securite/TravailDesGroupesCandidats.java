@@ -12,9 +12,11 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
@@ -28,7 +30,8 @@ import org.springframework.stereotype.Component;
  * or completing, over /engine-rest, a task the model gives to the superviseurs alone.
  * This listener, on every user task, refuses that claim or completion to a user who is
  * in none of the task's candidate groups, unless a superviseur or an administrator, who
- * answer for every task of their association; or the assignee that one of them chose.
+ * answer for every task of their association; or the assignee that one of them chose,
+ * who may also hand a task delegated to them back to its owner.
  * Without an authenticated user (the job executor, the engine's own calls) nothing is checked.
  */
 @Component
@@ -72,7 +75,10 @@ public class TravailDesGroupesCandidats extends AbstractProcessEnginePlugin {
       }
     }
     boolean assigneeChoisi = "terminer".equals(action) && utilisateur.getUserId().equals(tache.getAssignee());
-    if (candidats.isEmpty() || assigneeChoisi || groupes.stream().anyMatch(g -> candidats.contains(g)
+    // the one a superviseur delegated the task to hands it back (resolve): it returns to its owner
+    boolean rendueASonProprietaire = "prendre".equals(action) && tache instanceof TaskEntity entite
+        && entite.getDelegationState() == DelegationState.RESOLVED && tache.getAssignee().equals(tache.getOwner());
+    if (candidats.isEmpty() || assigneeChoisi || rendueASonProprietaire || groupes.stream().anyMatch(g -> candidats.contains(g)
         || POUR_TOUTES.contains(g))) {
       return;
     }

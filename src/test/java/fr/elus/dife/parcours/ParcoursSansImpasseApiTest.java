@@ -173,6 +173,20 @@ class ParcoursSansImpasseApiTest {
     assertThat(parUnConseiller.statut()).as(parUnConseiller.brute().body()).isEqualTo(403);
     assertThat(http.get("conseiller45", "/engine-rest/task/" + tache).corps().get("assignee").isNull()).isTrue();
     assertThat(dossier().get("statutDossier").asText()).isEqualTo("IDENTITE_NUMERIQUE");
+    // nor by delegating it to himself; a superviseur who took it may delegate it to him, and he hands it back
+    Reponse delegueeASoi = http.post("conseiller45", "/engine-rest/task/" + tache + "/delegate",
+        Map.of("userId", "conseiller45"));
+    assertThat(delegueeASoi.statut()).as(delegueeASoi.brute().body()).isEqualTo(403);
+    assertThat(http.post("superviseur45", "/engine-rest/task/" + tache + "/claim", Map.of("userId", "superviseur45"))
+        .statut()).isEqualTo(204);
+    Reponse deleguee = http.post("superviseur45", "/engine-rest/task/" + tache + "/delegate",
+        Map.of("userId", "conseiller45"));
+    assertThat(deleguee.statut()).as(deleguee.brute().body()).isEqualTo(204);
+    Reponse rendue = http.post("conseiller45", "/engine-rest/task/" + tache + "/resolve", Map.of());
+    assertThat(rendue.statut()).as(rendue.brute().body()).isEqualTo(204);
+    JsonNode apresDelegation = http.get("superviseur45", "/engine-rest/task/" + tache).corps();
+    assertThat(apresDelegation.get("assignee").asText()).isEqualTo("superviseur45");
+    assertThat(apresDelegation.get("delegationState").asText()).isEqualTo("RESOLVED");
 
     Reponse reponse = terminerPar("superviseur45", "Tache_ReprendreProcedureCourrier", "actionSuperviseur",
         "Appel de l'élu : rien reçu.", "decisionCloture", "CLORE", "motifCloture", "Courrier recommandé jamais reçu.");
