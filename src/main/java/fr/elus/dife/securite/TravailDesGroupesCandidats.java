@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -75,11 +76,8 @@ public class TravailDesGroupesCandidats extends AbstractProcessEnginePlugin {
       }
     }
     boolean assigneeChoisi = "terminer".equals(action) && utilisateur.getUserId().equals(tache.getAssignee());
-    // the one a superviseur delegated the task to hands it back (resolve): it returns to its owner
-    boolean rendueASonProprietaire = "prendre".equals(action) && tache instanceof TaskEntity entite
-        && entite.getDelegationState() == DelegationState.RESOLVED && tache.getAssignee().equals(tache.getOwner());
-    if (candidats.isEmpty() || assigneeChoisi || rendueASonProprietaire || groupes.stream().anyMatch(g -> candidats.contains(g)
-        || POUR_TOUTES.contains(g))) {
+    if (candidats.isEmpty() || assigneeChoisi || rendueParSonDelegataire(tache, utilisateur.getUserId())
+        || groupes.stream().anyMatch(g -> candidats.contains(g) || POUR_TOUTES.contains(g))) {
       return;
     }
     LOG.info("Tâche {} ({}) : {} ne peut la {}, réservée à {}", tache.getId(), tache.getTaskDefinitionKey(),
@@ -87,6 +85,19 @@ public class TravailDesGroupesCandidats extends AbstractProcessEnginePlugin {
     throw new AuthorizationException("La tâche « " + tache.getName() + " » revient au groupe "
         + String.join(", ", candidats.stream().map(g -> "« " + g + " »").toList()) + " : "
         + utilisateur.getUserId() + MARQUE + action + ".");
+  }
+
+  /**
+   * The one a superviseur delegated the task to hands it back (resolve): it returns to its
+   * owner, from that user's hands only (the owner alone can be set by anyone who may assign).
+   */
+  private static boolean rendueParSonDelegataire(DelegateTask tache, String utilisateur) {
+    if (!(tache instanceof TaskEntity entite) || entite.getDelegationState() != DelegationState.RESOLVED
+        || !tache.getAssignee().equals(tache.getOwner())) {
+      return false;
+    }
+    PropertyChange changement = entite.getPropertyChanges().get(TaskEntity.ASSIGNEE);
+    return changement != null && utilisateur.equals(changement.getOrgValueString());
   }
 
   /** Whether an error message is this refusal, however the engine wrapped it. */

@@ -187,6 +187,15 @@ class ParcoursSansImpasseApiTest {
     JsonNode apresDelegation = http.get("superviseur45", "/engine-rest/task/" + tache).corps();
     assertThat(apresDelegation.get("assignee").asText()).isEqualTo("superviseur45");
     assertThat(apresDelegation.get("delegationState").asText()).isEqualTo("RESOLVED");
+    // made its owner by hand, a conseiller still cannot take it
+    Reponse proprietaire = http.post("conseiller45", "/engine-rest/task/" + tache + "/identity-links",
+        Map.of("userId", "conseiller45", "type", "owner"));
+    assertThat(proprietaire.statut()).as(proprietaire.brute().body()).isEqualTo(204);
+    Reponse assignee = http.post("conseiller45", "/engine-rest/task/" + tache + "/assignee",
+        Map.of("userId", "conseiller45"));
+    assertThat(assignee.statut()).as(assignee.brute().body()).isEqualTo(403);
+    assertThat(http.post("superviseur45", "/engine-rest/task/" + tache + "/identity-links",
+        Map.of("userId", "superviseur45", "type", "owner")).statut()).isEqualTo(204);
 
     Reponse reponse = terminerPar("superviseur45", "Tache_ReprendreProcedureCourrier", "actionSuperviseur",
         "Appel de l'élu : rien reçu.", "decisionCloture", "CLORE", "motifCloture", "Courrier recommandé jamais reçu.");
