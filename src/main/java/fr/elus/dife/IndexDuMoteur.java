@@ -1,10 +1,9 @@
 package fr.elus.dife;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flywaydb.core.Flyway;
 import org.springframework.stereotype.Component;
 
@@ -28,18 +27,13 @@ public class IndexDuMoteur extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    // db/moteur-postgresql: what only PostgreSQL has (partial indexes)
-    String[] emplacements = postgres() ? new String[] {"classpath:db/moteur", "classpath:db/moteur-postgresql"}
+    // db/moteur-postgresql: what only PostgreSQL has (partial indexes); the engine has
+    // already read the database's kind from its connection
+    boolean postgres = "postgres".equals(
+        ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getDatabaseType());
+    String[] emplacements = postgres ? new String[] {"classpath:db/moteur", "classpath:db/moteur-postgresql"}
         : new String[] {"classpath:db/moteur"};
     Flyway.configure().dataSource(dataSource).locations(emplacements).table("flyway_index_moteur")
         .baselineOnMigrate(true).baselineVersion("0").load().migrate();
-  }
-
-  private boolean postgres() {
-    try (Connection connexion = dataSource.getConnection()) {
-      return "PostgreSQL".equals(connexion.getMetaData().getDatabaseProductName());
-    } catch (SQLException e) {
-      throw new IllegalStateException("Base inaccessible pour ses index : " + e.getMessage(), e);
-    }
   }
 }

@@ -59,6 +59,11 @@ class ParcoursSurPostgresIT {
       assertThat(connexion.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
     }
     assertThat(jdbc.queryForObject("select count(*) from act_ge_property", Integer.class)).isPositive();
+    // the migrations only PostgreSQL has (IndexDuMoteur): the variables' partial indexes
+    assertThat(jdbc.queryForObject("select count(*) from flyway_index_moteur where version = '13.6' and success",
+        Integer.class)).isOne();
+    assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'act_idx_variable_task_id'",
+        String.class)).contains("WHERE (task_id_ IS NOT NULL)");
   }
 
   @Test
