@@ -3,7 +3,10 @@ package fr.elus.dife;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -77,12 +80,76 @@ public class ClientHttp {
     return envoyer(utilisateur, motDePasse, requete);
   }
 
+  /**
+   * Logs the user into one of the webapps (tasklist, cockpit, admin) as its login page
+   * does; the session then calls the engine as that webapp's pages do, by cookie and
+   * CSRF token, without a password per request.
+   */
+  public Session connecter(String utilisateur, String application) {
+    CookieManager cookies = new CookieManager();
+    Session session = new Session(HttpClient.newBuilder().cookieHandler(cookies).build(), cookies);
+    // the login page's first call gives the CSRF cookie that the login must send back
+    session.envoyer("GET", "/camunda/api/admin/auth/user/default", null);
+    String formulaire = "username=" + URLEncoder.encode(utilisateur, StandardCharsets.UTF_8) + "&password=demo";
+    Reponse connexion = session.envoyer("POST", "/camunda/api/admin/auth/user/default/login/" + application,
+        formulaire, "Content-Type", "application/x-www-form-urlencoded");
+    if (connexion.statut() != 200) {
+      throw new IllegalStateException("Connexion de " + utilisateur + " à " + application + " : " + connexion.statut());
+    }
+    return session;
+  }
+
+  /** A webapp session: its requests carry the session's cookie and its CSRF token. */
+  public final class Session {
+    private final HttpClient clientDeSession;
+    private final CookieManager cookies;
+
+    private Session(HttpClient clientDeSession, CookieManager cookies) {
+      this.clientDeSession = clientDeSession;
+      this.cookies = cookies;
+    }
+
+    /** A JSON request to the webapps' engine API (/camunda/api/engine/engine/default + chemin). */
+    public Reponse moteur(String methode, String chemin, Object corps, String... entetes) {
+      try {
+        String texte = corps == null ? null : JSON.writeValueAsString(corps);
+        String[] tous = new String[entetes.length + 2];
+        System.arraycopy(entetes, 0, tous, 0, entetes.length);
+        tous[entetes.length] = "Content-Type";
+        tous[entetes.length + 1] = "application/json";
+        return envoyer(methode, "/camunda/api/engine/engine/default" + chemin, texte,
+            texte == null ? entetes : tous);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private Reponse envoyer(String methode, String chemin, String corps, String... entetes) {
+      HttpRequest.Builder requete = HttpRequest.newBuilder(URI.create(base + chemin))
+          .header("X-XSRF-TOKEN", jeton()).method(methode, corps == null ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(corps, StandardCharsets.UTF_8));
+      if (entetes.length > 0) {
+        requete.headers(entetes);
+      }
+      return ClientHttp.envoyer(clientDeSession, requete);
+    }
+
+    private String jeton() {
+      return cookies.getCookieStore().get(URI.create(base + "/camunda/")).stream()
+          .filter(k -> k.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElse("");
+    }
+  }
+
   private Reponse envoyer(String utilisateur, String motDePasse, HttpRequest.Builder requete) {
     if (utilisateur != null) {
       String identifiants = utilisateur + ":" + motDePasse;
       requete.header("Authorization",
           "Basic " + Base64.getEncoder().encodeToString(identifiants.getBytes(StandardCharsets.UTF_8)));
     }
+    return envoyer(client, requete);
+  }
+
+  private static Reponse envoyer(HttpClient client, HttpRequest.Builder requete) {
     try {
       HttpResponse<String> reponse = client.send(requete.build(), HttpResponse.BodyHandlers.ofString());
       boolean json = reponse.headers().firstValue("Content-Type").orElse("").contains("json");

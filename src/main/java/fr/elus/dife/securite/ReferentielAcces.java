@@ -133,33 +133,43 @@ public class ReferentielAcces {
     NOMS_GROUPES.forEach(this::groupe);
     associations.associations().forEach(this::tenant);
     DROITS_PAR_GROUPE.forEach((groupe, droits) -> droits.forEach(droit -> accorder(groupe, droit)));
-    filtre("Tâches de mon équipe", -20, "Tâches des groupes dont je fais partie, prises ou non",
-        tachesDeMonEquipe());
-    filtre("Mes tâches", -10, "Tâches que j'ai prises",
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    filtre("Échéances cette semaine", 0, "Tâches de mon équipe dues dans les 7 jours ou en retard",
-        tachesDeMonEquipe().dueBeforeExpression("${dateTime().plusDays(7).toDate()}"));
-    filtre("Escalades CDC en retard", 10, "Escalades à la Caisse des Dépôts restées sans réponse",
-        tachesDeMonEquipe().taskDefinitionKey("Tache_EscaladeEnRetard"));
-    filtre("Procédures courrier en attente", 20, "Procédures courrier à préparer ou à suivre",
-        tachesDeMonEquipe().taskDefinitionKeyIn("Tache_PreparerCourrier", "Tache_SuivreCourrier"));
+    filtresPartages(taskService).forEach(this::filtre);
   }
 
-  private TaskQuery tachesDeMonEquipe() {
+  /** One of the shared Tasklist filters: its name, its place in the list, what it holds. */
+  public record FiltrePartage(String nom, int priorite, String description, TaskQuery requete) {
+  }
+
+  /** The shared filters, built on the given engine's TaskService (the bench builds them on its bare engine). */
+  public static List<FiltrePartage> filtresPartages(TaskService taskService) {
+    return List.of(
+        new FiltrePartage("Tâches de mon équipe", -20, "Tâches des groupes dont je fais partie, prises ou non",
+            tachesDeMonEquipe(taskService)),
+        new FiltrePartage("Mes tâches", -10, "Tâches que j'ai prises",
+            taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
+        new FiltrePartage("Échéances cette semaine", 0, "Tâches de mon équipe dues dans les 7 jours ou en retard",
+            tachesDeMonEquipe(taskService).dueBeforeExpression("${dateTime().plusDays(7).toDate()}")),
+        new FiltrePartage("Escalades CDC en retard", 10, "Escalades à la Caisse des Dépôts restées sans réponse",
+            tachesDeMonEquipe(taskService).taskDefinitionKey("Tache_EscaladeEnRetard")),
+        new FiltrePartage("Procédures courrier en attente", 20, "Procédures courrier à préparer ou à suivre",
+            tachesDeMonEquipe(taskService).taskDefinitionKeyIn("Tache_PreparerCourrier", "Tache_SuivreCourrier")));
+  }
+
+  private static TaskQuery tachesDeMonEquipe(TaskService taskService) {
     return taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
   }
 
   // Tasklist shows nothing to a conseiller without a filter; shared by every user, lowest priority first
-  private void filtre(String nom, int priorite, String description, TaskQuery requete) {
-    Filter filtre = filterService.createTaskFilterQuery().filterName(nom).singleResult();
+  private void filtre(FiltrePartage partage) {
+    Filter filtre = filterService.createTaskFilterQuery().filterName(partage.nom()).singleResult();
     if (filtre == null) {
-      filtre = filterService.newTaskFilter(nom);
-      filtre.setQuery(requete);
+      filtre = filterService.newTaskFilter(partage.nom());
+      filtre.setQuery(partage.requete());
     } else if (filtre.getProperties() != null && VARIABLES_DES_CARTES.equals(filtre.getProperties().get("variables"))) {
       return;
     }
     // filters made before the cards named the élu get their variables too
-    filtre.setProperties(Map.of("priority", priorite, "description", description, "refresh", true,
+    filtre.setProperties(Map.of("priority", partage.priorite(), "description", partage.description(), "refresh", true,
         "variables", VARIABLES_DES_CARTES));
     filterService.saveFilter(filtre);
   }

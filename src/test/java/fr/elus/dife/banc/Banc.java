@@ -8,6 +8,7 @@ import fr.elus.dife.ClientHttp;
 import fr.elus.dife.DifeApplication;
 import fr.elus.dife.DossiersDeTest;
 import fr.elus.dife.api.ConflitException;
+import fr.elus.dife.securite.Groupes;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -142,18 +145,26 @@ public final class Banc {
         + " par acquisition, attente " + j.getWaitTimeInMillis() + "–" + j.getMaxWait() + " ms, recul "
         + j.getBackoffTimeInMillis() + "–" + j.getMaxBackoff() + " ms, verrou " + j.getLockTimeInMillis() + " ms",
         "défauts", "");
-    reprendreReferences();
     arreterJobExecutor();
-    if (partieDemandee('a') || partieDemandee('b') || partieDemandee('d')) {
-      mesurerParcoursOuverturesDrainage();
-    }
-    demarrerJobExecutor();
-    if (!partieDemandee('c')) {
-      return;
-    }
-    // (c) the views as dossiers pile up
-    for (String taille : options.getOrDefault("tailles", "10000,30000,100000").split(",")) {
-      partie("(c) " + taille.trim() + " dossiers", () -> vuesA(Integer.parseInt(taille.trim())));
+    ParcoursDuBanc parcours = new ParcoursDuBanc(app);
+    int variables = parcours.variablesALOuverture(DossiersDeTest.demande(false));
+    ParcoursDuBanc.Compte compte = parcours.parcoursComplet();
+    reprendreReferences();
+    Base baseNu = postgres
+        ? Base.postgres(System.getenv("DIFE_BANC_NU_URL"), System.getenv("DIFE_DB_USER"), System.getenv("DIFE_DB_PASSWORD"))
+        : Base.h2(dossier, "moteur-nu-" + System.currentTimeMillis(),
+            urlH2().replaceFirst("^[^;]*", ""));
+    try (MoteurNu nu = new MoteurNu(baseNu, compte, variables)) {
+      if (partieDemandee('a') || partieDemandee('b') || partieDemandee('d')) {
+        mesurerParcoursOuverturesDrainage(nu);
+      }
+      demarrerJobExecutor();
+      if (partieDemandee('c')) {
+        // (c) the views as dossiers pile up
+        for (String taille : options.getOrDefault("tailles", "10000,30000,100000").split(",")) {
+          partie("(c) " + taille.trim() + " dossiers", () -> vuesA(Integer.parseInt(taille.trim()), nu));
+        }
+      }
     }
   }
 
@@ -167,29 +178,20 @@ public final class Banc {
     }
   }
 
-  private void mesurerParcoursOuverturesDrainage() throws Exception {
+  private void mesurerParcoursOuverturesDrainage(MoteurNu nu) throws Exception {
     int k = entier("parcours", 20);
-    Base baseNu = postgres
-        ? Base.postgres(System.getenv("DIFE_BANC_NU_URL"), System.getenv("DIFE_DB_USER"), System.getenv("DIFE_DB_PASSWORD"))
-        : Base.h2(dossier, "moteur-nu-" + System.currentTimeMillis(),
-            urlH2().replaceFirst("^[^;]*", ""));
-    ParcoursDuBanc.Compte compte = new ParcoursDuBanc(app).parcoursComplet();
-    try (MoteurNu nu = new MoteurNu(baseNu, compte)) {
-      if (partieDemandee('a')) {
-        partie("(a) parcours", () -> parcours(k, nu));
+    if (partieDemandee('a')) {
+      partie("(a) parcours", () -> parcours(k, nu));
+    }
+    if (partieDemandee('b')) {
+      // (b) openings, each engine's job executor running as in production
+      int secondes = entier("ouvertures-secondes", 15);
+      for (int clients : new int[] {1, 2, 4}) {
+        partie("(b) ouvertures, " + clients + " client(s)", () -> ouvertures(clients, secondes, nu));
       }
-      if (partieDemandee('b')) {
-        // (b) openings over HTTP, the job executor running as in production
-        demarrerJobExecutor();
-        int secondes = entier("ouvertures-secondes", 15);
-        for (int clients : new int[] {1, 2, 4}) {
-          partie("(b) ouvertures, " + clients + " client(s)", () -> ouverturesHttp(clients, secondes));
-        }
-        arreterJobExecutor();
-      }
-      if (partieDemandee('d')) {
-        partie("(d) drainage", () -> drainage(nu));
-      }
+    }
+    if (partieDemandee('d')) {
+      partie("(d) drainage", () -> drainage(nu));
     }
   }
 
@@ -430,8 +432,69 @@ public final class Banc {
     }
   }
 
-  /** (b) Each client opens dossiers over HTTP for the given seconds. */
-  private void ouverturesHttp(int clients, int secondes) throws Exception {
+  /**
+   * (b) Each client opens dossiers over HTTP for the given seconds, the app's job
+   * executor running their continuations; then as many bare clients start the bare
+   * dossier (as many variables, one continuation) through the Java API, the bare job
+   * executor running. Each engine's leftover jobs are drained before the other's turn.
+   */
+  private void ouvertures(int clients, int secondes, MoteurNu nu) throws Exception {
+    ManagementService gestion = moteur().getManagementService();
+    demarrerJobExecutor();
+    Debit application = debit(clients, secondes, () -> {
+      ClientHttp.Reponse reponse = http.post("conseiller45", "/api/dossiers", DossiersDeTest.demande(false));
+      if (reponse.statut() != 201) {
+        return false;
+      }
+      synchronized (references) {
+        references.add(reponse.corps().get("reference").asText());
+      }
+      return true;
+    });
+    attendre(() -> gestion.createJobQuery().executable().count() == 0, Duration.ofMinutes(10));
+    // the same openings through the app's service, without HTTP: what the stack in front costs
+    ParcoursDuBanc service = new ParcoursDuBanc(app);
+    Debit sansHttp = debit(clients, secondes, () -> {
+      String reference = service.ouvrirSeulement(DossiersDeTest.demande(false));
+      synchronized (references) {
+        references.add(reference);
+      }
+      return true;
+    });
+    attendre(() -> gestion.createJobQuery().executable().count() == 0, Duration.ofMinutes(10));
+    arreterJobExecutor();
+    nu.demarrerJobExecutor();
+    Debit nue = debit(clients, secondes, () -> {
+      nu.ouvrir();
+      return true;
+    });
+    attendre(() -> nu.jobsExecutables() == 0, Duration.ofMinutes(10));
+    nu.arreterJobExecutor();
+    ligne("(b) ouvertures, " + clients + " client(s) : par seconde, p50 / p95 (application : HTTP)",
+        application.enClair(), nue.enClair(), fois(application.parSeconde() / nue.parSeconde())
+            + (application.refusees() == 0 ? "" : ", " + application.refusees() + " refusées")
+            + (clients == 2 ? " (cible ≥ 150 /s)" : ""));
+    ligne("(b) ouvertures, " + clients + " client(s), par le service de l'application (sans HTTP)",
+        sansHttp.enClair(), nue.enClair(), fois(sansHttp.parSeconde() / nue.parSeconde()));
+    if (!postgres) {
+      // PostgreSQL writes in its own processes: only H2's writes are this JVM's
+      ligne("(b) octets écrits sur le disque par ouverture, " + clients + " client(s) (jobs compris)",
+          Mesures.kio(application.octetsParOuverture()), Mesures.kio(nue.octetsParOuverture()), "");
+    }
+  }
+
+  /** One opening of a client's loop: true if accepted. */
+  private interface Ouverture {
+    boolean ouvrir() throws Exception;
+  }
+
+  private record Debit(double parSeconde, Mesures latences, int refusees, double octetsParOuverture) {
+    String enClair() {
+      return String.format(Locale.FRANCE, "%.0f /s, %s", parSeconde, latences.p50p95());
+    }
+  }
+
+  private static Debit debit(int clients, int secondes, Ouverture ouverture) throws Exception {
     Mesures latences = new Mesures();
     AtomicInteger refusees = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -442,18 +505,14 @@ public final class Banc {
     for (int c = 0; c < clients; c++) {
       travaux.add(pool.submit(() -> {
         while (System.nanoTime() < fin) {
-          ObjectNode demande = DossiersDeTest.demande(false);
           long t0 = System.nanoTime();
-          ClientHttp.Reponse reponse = http.post("conseiller45", "/api/dossiers", demande);
+          boolean acceptee = ouverture.ouvrir();
           latences.ajouter(System.nanoTime() - t0);
-          if (reponse.statut() != 201) {
+          if (!acceptee) {
             refusees.incrementAndGet();
-          } else {
-            synchronized (references) {
-              references.add(reponse.corps().get("reference").asText());
-            }
           }
         }
+        return null;
       }));
     }
     for (Future<?> travail : travaux) {
@@ -461,19 +520,12 @@ public final class Banc {
     }
     pool.shutdown();
     double parSeconde = latences.nombre() / ((System.nanoTime() - debut) / 1e9);
-    double ecritsParOuverture = (Mesures.octetsEcritsSurDisque() - ecrits) / (double) Math.max(1, latences.nombre());
-    ligne("(b) ouvertures HTTP, " + clients + " client(s) : par seconde, p50 / p95",
-        String.format(Locale.FRANCE, "%.0f /s, %s", parSeconde, latences.p50p95()), "",
-        refusees.get() == 0 ? (clients == 2 ? "cible ≥ 150 /s" : "") : refusees.get() + " refusées");
-    if (!postgres) {
-      // PostgreSQL writes in its own processes: only H2's writes are this JVM's
-      ligne("(b) octets écrits sur le disque par ouverture, " + clients + " client(s) (jobs compris)",
-          Mesures.kio(ecritsParOuverture), "", "");
-    }
+    return new Debit(parSeconde, latences, refusees.get(),
+        (Mesures.octetsEcritsSurDisque() - ecrits) / (double) Math.max(1, latences.nombre()));
   }
 
   /** (c) Tops the open dossiers up to n (services, batches of 100 per transaction), then times the views. */
-  private void vuesA(int n) throws Exception {
+  private void vuesA(int n, MoteurNu nu) throws Exception {
     long octetsAvant = octetsApplication();
     long fichiersAvant = fichiersApplication();
     int avant = references.size();
@@ -483,6 +535,10 @@ public final class Banc {
     int ouverts = Math.max(1, references.size() - avant);
     double parDossier = (octetsApplication() - octetsAvant) / (double) ouverts;
     double fichierParDossier = (fichiersApplication() - fichiersAvant) / (double) ouverts;
+    // the bare engine with as many open tasks, for the engine's own cost of the task queries
+    arreterJobExecutor();
+    nu.ouvrirJusqua(moteur().getTaskService().createTaskQuery().count());
+    demarrerJobExecutor();
     String prefixe = "(c) " + n + " dossiers : ";
     if (!vuesChauffees) {
       // a fresh JVM timed these views about twice as slow as a warm one, temps()' warm-up
@@ -490,13 +546,13 @@ public final class Banc {
       // all of them, not counted
       silencieux = true;
       try {
-        tempsDesVues(prefixe, n);
+        tempsDesVues(prefixe, n, nu);
       } finally {
         silencieux = false;
       }
       vuesChauffees = true;
     }
-    tempsDesVues(prefixe, n);
+    tempsDesVues(prefixe, n, nu);
     if (references.size() > avant) {
       ligne(prefixe + "disque par dossier ouvert (données ; fichier)", Mesures.kio(parDossier)
           + (postgres ? "" : " ; " + Mesures.kio(fichierParDossier)), "", "cible ≤ 60 Ko");
@@ -506,8 +562,12 @@ public final class Banc {
         "cible : servi avec -Xmx1g");
   }
 
-  /** The view timings of vuesA, each after temps()' own warm-up. */
-  private void tempsDesVues(String prefixe, int n) throws Exception {
+  /**
+   * The view timings of vuesA, each after its own warm-up. Beside the task queries, the
+   * bare engine's answer to the same query by its Java API (no HTTP, no authorization
+   * check, the same tenant check): the engine's own floor for them.
+   */
+  private void tempsDesVues(String prefixe, int n, MoteurNu nu) throws Exception {
     statistiquesDesRequetes(true);
     ligne(prefixe + "vue du dossier, p50 / p95", temps(200, () -> "/api/dossiers/" + auHasard()).p50p95(), "",
         "cible p95 < 20 ms");
@@ -516,9 +576,14 @@ public final class Banc {
     ligne(prefixe + "liste par statut, p50 / p95", temps(200, () -> "/api/dossiers?taille=20&statut=COMPTE_FORMATION")
         .p50p95(), "", "cible p95 < 10 ms");
     ligne(prefixe + "tâches du groupe, p50 / p95", temps(200,
-        () -> "/engine-rest/task?candidateGroup=conseillers&sortBy=dueDate&sortOrder=asc&maxResults=15").p50p95(), "",
-        "cible p95 < 10 ms");
-    JsonNode filtres = http.get("conseiller45", "/engine-rest/filter?resourceType=Task").corps();
+        () -> "/engine-rest/task?candidateGroup=conseillers&sortBy=dueDate&sortOrder=asc&maxResults=15").p50p95(),
+        chrono(200, nu::tachesDuGroupe).p50p95(), "cible p95 < 10 ms");
+    // Tasklist's own requests, as its pages send them: by the webapp session, no password per request
+    ClientHttp.Session tasklist = http.connecter("conseiller45", "tasklist");
+    Mesures listeDesFiltres = enSession(tasklist, 200, "GET", "/filter?resourceType=Task", null);
+    JsonNode filtres = tasklist.moteur("GET", "/filter?resourceType=Task", null).corps();
+    ligne(prefixe + "liste des filtres sans comptes (Tasklist, session), p50 / p95", listeDesFiltres.p50p95(), "",
+        "une requête indexée et la pile HTTP");
     if (filtres != null && filtres.size() > 0) {
       // the filter Tasklist opens on: the lowest priority (« Tâches de mon équipe »)
       JsonNode courant = filtres.get(0);
@@ -527,37 +592,23 @@ public final class Banc {
           courant = f;
         }
       }
-      String filtre = courant.get("id").asText();
-      Mesures liste = new Mesures();
-      Mesures hal = new Mesures();
-      // the first 100 of each warm the JIT up, as in temps()
-      for (int i = -100; i < 200; i++) {
-        long t0 = System.nanoTime();
-        http.post("conseiller45", "/engine-rest/filter/" + filtre + "/list?firstResult=0&maxResults=15", Map.of());
-        if (i >= 0) {
-          liste.ajouter(System.nanoTime() - t0);
-        }
-      }
-      String nomDuFiltre = courant.get("name").asText();
-      ligne(prefixe + "liste du filtre « " + nomDuFiltre + " », p50 / p95", liste.p50p95(), "", "cible p95 < 10 ms");
+      String filtre = "/filter/" + courant.get("id").asText() + "/list?firstResult=0&maxResults=15";
+      ligne(prefixe + "liste du filtre « " + courant.get("name").asText() + " » (Tasklist, session), p50 / p95",
+          enSession(tasklist, 200, "POST", filtre, Map.of()).p50p95(), chrono(200, nu::listeDuFiltre).p50p95(),
+          "cible p95 < 10 ms");
       // what Tasklist 7.24 asks every 10 s: the focused filter's page and its count in one
       // HAL answer (the filter list itself comes without counts, itemCount=false)
-      for (int i = -100; i < 100; i++) {
-        long t0 = System.nanoTime();
-        ClientHttp.Reponse reponse = http.requete("conseiller45", "POST", "/engine-rest/filter/" + filtre
-            + "/list?firstResult=0&maxResults=15", Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder",
-            "desc"))), "Accept", "application/hal+json");
-        if (i >= 0) {
-          hal.ajouter(System.nanoTime() - t0);
-        }
-        if (reponse.statut() != 200 || !reponse.corps().has("count")) {
-          throw new IllegalStateException("Filtre en HAL : " + reponse.statut() + " " + reponse.brute().body());
-        }
-      }
-      ligne(prefixe + "page et compte du filtre (HAL, ce que Tasklist demande), p50 / p95", hal.p50p95(), "",
+      ligne(prefixe + "page et compte du filtre (HAL, Tasklist, session), p50 / p95",
+          enSession(tasklist, 100, "POST", filtre, Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder",
+              "desc"))), "Accept", "application/hal+json").p50p95(), "", "cible p95 < 50 ms");
+      String comptesNus = chrono(200, nu::comptesDesFiltres).p50p95();
+      ligne(prefixe + "comptes des filtres (Tasklist, session), p50 / p95",
+          enSession(tasklist, 200, "GET", "/filter?resourceType=Task&itemCount=true", null).p50p95(), comptesNus,
           "cible p95 < 50 ms");
-      ligne(prefixe + "comptes des filtres Tasklist, p50 / p95",
-          temps(200, () -> "/engine-rest/filter?resourceType=Task&itemCount=true").p50p95(), "", "cible p95 < 50 ms");
+      ligne(prefixe + "comptes des filtres (HTTP basic sur /engine-rest), p50 / p95",
+          temps(200, () -> "/engine-rest/filter?resourceType=Task&itemCount=true").p50p95(), comptesNus, "");
+      ligne(prefixe + "comptes des filtres par l'API Java du moteur, sans HTTP, p50 / p95",
+          chrono(200, this::comptesDesFiltres).p50p95(), comptesNus, "");
     }
     if (http.get("analyste", "/api/indicateurs").statut() == 200) {
       ligne(prefixe + "indicateurs, p50 / p95", temps(50, () -> "/api/indicateurs", "analyste").p50p95(), "", "");
@@ -601,21 +652,51 @@ public final class Banc {
   }
 
   private Mesures temps(int fois, Supplier<String> chemin, String utilisateur) {
-    // the JIT's warm-up for this path; a fresh JVM needs more (vuesA's first round)
-    for (int i = 0; i < 100; i++) {
-      http.get(utilisateur, chemin.get());
-    }
-    Mesures mesures = new Mesures();
-    for (int i = 0; i < fois; i++) {
+    return chrono(fois, () -> {
       String c = chemin.get();
-      long t0 = System.nanoTime();
       ClientHttp.Reponse reponse = http.get(utilisateur, c);
-      mesures.ajouter(System.nanoTime() - t0);
       if (reponse.statut() != 200) {
         throw new IllegalStateException(c + " : " + reponse.statut() + " " + reponse.brute().body());
       }
+    });
+  }
+
+  /** fois timings of one request, after 100 untimed ones: the JIT's warm-up for it (a fresh JVM needs more, vuesA's first round). */
+  private static Mesures chrono(int fois, Runnable requete) {
+    for (int i = 0; i < 100; i++) {
+      requete.run();
+    }
+    Mesures mesures = new Mesures();
+    for (int i = 0; i < fois; i++) {
+      long t0 = System.nanoTime();
+      requete.run();
+      mesures.ajouter(System.nanoTime() - t0);
     }
     return mesures;
+  }
+
+  /** fois timings of one request of a webapp session to the engine API, each answered 200. */
+  private static Mesures enSession(ClientHttp.Session session, int fois, String methode, String chemin, Object corps,
+      String... entetes) {
+    return chrono(fois, () -> {
+      ClientHttp.Reponse reponse = session.moteur(methode, chemin, corps, entetes);
+      if (reponse.statut() != 200) {
+        throw new IllegalStateException(methode + " " + chemin + " : " + reponse.statut() + " " + reponse.brute().body());
+      }
+    });
+  }
+
+  /** The app's shared filters counted by its engine's Java API as conseiller45: the HTTP-less part of their cost. */
+  private void comptesDesFiltres() {
+    IdentityService identite = moteur().getIdentityService();
+    identite.setAuthentication("conseiller45", List.of(Groupes.CONSEILLERS), List.of("aml45"));
+    try {
+      for (Filter filtre : moteur().getFilterService().createTaskFilterQuery().list()) {
+        moteur().getFilterService().count(filtre.getId());
+      }
+    } finally {
+      identite.clearAuthentication();
+    }
   }
 
   /**

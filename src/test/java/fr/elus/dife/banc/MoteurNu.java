@@ -1,11 +1,24 @@
 package fr.elus.dife.banc;
 
+import fr.elus.dife.securite.Groupes;
+import fr.elus.dife.securite.ReferentielAcces;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -23,13 +36,22 @@ final class MoteurNu implements AutoCloseable {
 
   static final String PARCOURS = "parcours-nu";
   static final String DRAINAGE = "drainage-nu";
+  static final String DOSSIER = "dossier-nu";
+  private static final String ASSOCIATION = "aml45";
 
   private final ProcessEngine moteur;
   private final ParcoursDuBanc.Compte compte;
+  private final int variablesParDossier;
   private final Base base;
+  private final List<String> filtres = new ArrayList<>();
 
-  MoteurNu(Base base, ParcoursDuBanc.Compte compte) {
+  /**
+   * compte: what the app's longest journey does; variablesParDossier: the variables
+   * one of its dossiers holds once opened, which the bare dossiers get as many of.
+   */
+  MoteurNu(Base base, ParcoursDuBanc.Compte compte, int variablesParDossier) {
     this.compte = compte;
+    this.variablesParDossier = variablesParDossier;
     this.base = base;
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneProcessEngineConfiguration()
@@ -45,6 +67,23 @@ final class MoteurNu implements AutoCloseable {
         .addModelInstance(PARCOURS + ".bpmn", modeleParcours(compte))
         .addModelInstance(DRAINAGE + ".bpmn", modeleDrainage())
         .deploy();
+    // the app's dossiers belong to an association: the engine then adds its tenant check to each query
+    moteur.getRepositoryService().createDeployment().tenantId(ASSOCIATION)
+        .addModelInstance(DOSSIER + ".bpmn", modeleDossier())
+        .deploy();
+    FilterService filterService = moteur.getFilterService();
+    for (ReferentielAcces.FiltrePartage partage : ReferentielAcces.filtresPartages(moteur.getTaskService())) {
+      Filter filtre = filterService.newTaskFilter(partage.nom()).setQuery(partage.requete());
+      filtres.add(filterService.saveFilter(filtre).getId());
+    }
+  }
+
+  /** A dossier as the app's views meet it: opened with its variables, continued by a job, at a team task. */
+  private static BpmnModelInstance modeleDossier() {
+    return Bpmn.createExecutableProcess(DOSSIER).camundaHistoryTimeToLive(30)
+        .startEvent().camundaAsyncAfter()
+        .userTask("Tache_CreerCompte").camundaCandidateGroups(Groupes.CONSEILLERS).camundaDueDate("${echeance}")
+        .endEvent().done();
   }
 
   /** User tasks, then message waits, then timers, then async steps: as many of each as the journey. */
@@ -110,6 +149,76 @@ final class MoteurNu implements AutoCloseable {
     RuntimeService runtime = moteur.getRuntimeService();
     for (int i = 0; i < n; i++) {
       runtime.startProcessInstanceByKey(DRAINAGE);
+    }
+  }
+
+  /** One opening: a dossier started with as many variables as the app's; its continuation is the job executor's. */
+  void ouvrir() {
+    moteur.getRuntimeService().createProcessInstanceByKey(DOSSIER).processDefinitionTenantId(ASSOCIATION)
+        .setVariables(variablesDUnDossier()).execute();
+  }
+
+  private Map<String, Object> variablesDUnDossier() {
+    ThreadLocalRandom hasard = ThreadLocalRandom.current();
+    Map<String, Object> variables = new HashMap<>();
+    for (int i = 1; i < variablesParDossier; i++) {
+      variables.put("variable" + i, "valeur " + hasard.nextInt(1_000_000));
+    }
+    // due dates spread over two months, as the app's tasks' are
+    variables.put("echeance", Date.from(Instant.now().plus(hasard.nextInt(60 * 24), ChronoUnit.HOURS)));
+    return variables;
+  }
+
+  /** Opens bare dossiers, 100 per transaction, until n wait at their task; their continuations drained. */
+  void ouvrirJusqua(long n) throws InterruptedException {
+    TaskService taches = moteur.getTaskService();
+    long manquants = n - taches.createTaskQuery().processDefinitionKey(DOSSIER).count();
+    var transaction = ((ProcessEngineConfigurationImpl) moteur.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
+    for (long fait = 0; fait < manquants; fait += 100) {
+      long lot = Math.min(100, manquants - fait);
+      transaction.execute(contexte -> {
+        for (int i = 0; i < lot; i++) {
+          ouvrir();
+        }
+        return null;
+      });
+    }
+    demarrerJobExecutor();
+    while (jobsExecutables() > 0) {
+      Thread.sleep(200);
+    }
+    arreterJobExecutor();
+  }
+
+  /** What the views ask the engine, as conseiller45 of the association, which the app's REST does by HTTP. */
+  long tachesDuGroupe() {
+    return commeConseiller(() -> moteur.getTaskService().createTaskQuery().taskCandidateGroup(Groupes.CONSEILLERS)
+        .orderByDueDate().asc().listPage(0, 15).size());
+  }
+
+  long listeDuFiltre() {
+    return commeConseiller(() -> moteur.getFilterService().listPage(filtres.get(0), 0, 15).size());
+  }
+
+  /** The shared filters' counts, each as the filter list with itemCount asks it. */
+  long comptesDesFiltres() {
+    return commeConseiller(() -> {
+      long total = 0;
+      for (String filtre : filtres) {
+        total += moteur.getFilterService().count(filtre);
+      }
+      return total;
+    });
+  }
+
+  private long commeConseiller(LongSupplier requete) {
+    IdentityService identite = moteur.getIdentityService();
+    identite.setAuthentication("conseiller45", List.of(Groupes.CONSEILLERS), List.of(ASSOCIATION));
+    try {
+      return requete.getAsLong();
+    } finally {
+      identite.clearAuthentication();
     }
   }
 

@@ -84,6 +84,14 @@ final class ParcoursDuBanc implements PlusLongParcours.Conduite {
     }
   }
 
+  /** The variables one dossier holds once opened and continued, all its process instances together. */
+  int variablesALOuverture(ObjectNode demande) {
+    String ouvert = ouvrir(demande);
+    String[] instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ouvert).list()
+        .stream().map(ProcessInstance::getId).toArray(String[]::new);
+    return (int) runtimeService.createVariableInstanceQuery().processInstanceIdIn(instances).count();
+  }
+
   Compte parcoursComplet() {
     taches = 0;
     evenementsAppliques = 0;
