@@ -38,6 +38,7 @@ final class MoteurNu implements AutoCloseable {
   static final String DRAINAGE = "drainage-nu";
   static final String DOSSIER = "dossier-nu";
   private static final String ASSOCIATION = "aml45";
+  private static final String TACHE = "Tache_CreerCompte";
 
   private final ProcessEngine moteur;
   private final ParcoursDuBanc.Compte compte;
@@ -82,7 +83,7 @@ final class MoteurNu implements AutoCloseable {
   private static BpmnModelInstance modeleDossier() {
     return Bpmn.createExecutableProcess(DOSSIER).camundaHistoryTimeToLive(30)
         .startEvent().camundaAsyncAfter()
-        .userTask("Tache_CreerCompte").camundaCandidateGroups(Groupes.CONSEILLERS).camundaDueDate("${echeance}")
+        .userTask(TACHE).camundaCandidateGroups(Groupes.CONSEILLERS).camundaDueDate("${echeance}")
         .endEvent().done();
   }
 
@@ -158,6 +159,27 @@ final class MoteurNu implements AutoCloseable {
         .setVariables(variablesDUnDossier()).execute();
   }
 
+  /**
+   * Opens bare dossiers, 100 per transaction, until n wait at their task. They start at
+   * the task: the queries timed on them do not read jobs, and draining 100,000
+   * continuations would take the bare engine half an hour on PostgreSQL.
+   */
+  void ouvrirJusqua(long n) {
+    long manquants = n - moteur.getTaskService().createTaskQuery().processDefinitionKey(DOSSIER).count();
+    var transaction = ((ProcessEngineConfigurationImpl) moteur.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
+    for (long fait = 0; fait < manquants; fait += 100) {
+      long lot = Math.min(100, manquants - fait);
+      transaction.execute(contexte -> {
+        for (int i = 0; i < lot; i++) {
+          moteur.getRuntimeService().createProcessInstanceByKey(DOSSIER).processDefinitionTenantId(ASSOCIATION)
+              .startBeforeActivity(TACHE).setVariables(variablesDUnDossier()).execute();
+        }
+        return null;
+      });
+    }
+  }
+
   private Map<String, Object> variablesDUnDossier() {
     ThreadLocalRandom hasard = ThreadLocalRandom.current();
     Map<String, Object> variables = new HashMap<>();
@@ -167,28 +189,6 @@ final class MoteurNu implements AutoCloseable {
     // due dates spread over two months, as the app's tasks' are
     variables.put("echeance", Date.from(Instant.now().plus(hasard.nextInt(60 * 24), ChronoUnit.HOURS)));
     return variables;
-  }
-
-  /** Opens bare dossiers, 100 per transaction, until n wait at their task; their continuations drained. */
-  void ouvrirJusqua(long n) throws InterruptedException {
-    TaskService taches = moteur.getTaskService();
-    long manquants = n - taches.createTaskQuery().processDefinitionKey(DOSSIER).count();
-    var transaction = ((ProcessEngineConfigurationImpl) moteur.getProcessEngineConfiguration())
-        .getCommandExecutorTxRequired();
-    for (long fait = 0; fait < manquants; fait += 100) {
-      long lot = Math.min(100, manquants - fait);
-      transaction.execute(contexte -> {
-        for (int i = 0; i < lot; i++) {
-          ouvrir();
-        }
-        return null;
-      });
-    }
-    demarrerJobExecutor();
-    while (jobsExecutables() > 0) {
-      Thread.sleep(200);
-    }
-    arreterJobExecutor();
   }
 
   /** What the views ask the engine, as conseiller45 of the association, which the app's REST does by HTTP. */
