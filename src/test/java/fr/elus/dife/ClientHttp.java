@@ -94,7 +94,8 @@ public class ClientHttp {
     Reponse connexion = session.envoyer("POST", "/camunda/api/admin/auth/user/default/login/" + application,
         formulaire, "Content-Type", "application/x-www-form-urlencoded");
     if (connexion.statut() != 200) {
-      throw new IllegalStateException("Connexion de " + utilisateur + " à " + application + " : " + connexion.statut());
+      throw new IllegalStateException(
+          "Connexion de " + utilisateur + " à " + application + " : " + connexion.statut());
     }
     return session;
   }

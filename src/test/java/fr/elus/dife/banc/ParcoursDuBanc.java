@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -38,7 +39,9 @@ final class ParcoursDuBanc implements PlusLongParcours.Conduite {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String CONSEILLER = "conseiller45";
+  /** Who the bench acts as, on both engines: a conseiller of one association. */
+  static final String CONSEILLER = "conseiller45";
+  static final String ASSOCIATION = "aml45";
 
   private final ValidateurDemandeOuverture validateur;
   private final OuvertureDossier ouverture;
@@ -76,12 +79,7 @@ final class ParcoursDuBanc implements PlusLongParcours.Conduite {
 
   /** Opens one dossier as conseiller45, leaving its jobs to the job executor; returns the reference. */
   String ouvrirSeulement(ObjectNode demande) {
-    enConseiller();
-    try {
-      return ouverture.ouvrir(validateur.valider(demande).demande()).reference();
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return commeConseiller(identityService, () -> ouverture.ouvrir(validateur.valider(demande).demande()).reference());
   }
 
   /** The variables one dossier holds once opened and continued, all its process instances together. */
@@ -110,8 +108,14 @@ final class ParcoursDuBanc implements PlusLongParcours.Conduite {
     return new Compte(1, taches, evenementsAppliques, timers, jobs);
   }
 
-  private void enConseiller() {
-    identityService.setAuthentication(CONSEILLER, List.of(Groupes.CONSEILLERS), List.of("aml45"));
+  /** The work done as CONSEILLER of ASSOCIATION on the engine of that IdentityService, then no one. */
+  static <T> T commeConseiller(IdentityService identite, Supplier<T> travail) {
+    identite.setAuthentication(CONSEILLER, List.of(Groupes.CONSEILLERS), List.of(ASSOCIATION));
+    try {
+      return travail.get();
+    } finally {
+      identite.clearAuthentication();
+    }
   }
 
   @Override
@@ -125,12 +129,10 @@ final class ParcoursDuBanc implements PlusLongParcours.Conduite {
     if (tache == null) {
       throw new IllegalStateException("Pas de tâche " + definition + " pour " + reference);
     }
-    enConseiller();
-    try {
+    commeConseiller(identityService, () -> {
       taskService.complete(tache.getId(), variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
+      return null;
+    });
     taches++;
     executerJobsDus();
   }
@@ -139,12 +141,7 @@ final class ParcoursDuBanc implements PlusLongParcours.Conduite {
   public void evenement(String type, Map<String, Object> donnees) {
     JsonNode corps = JSON.valueToTree(Map.of("idEvenement", type + "-" + reference + "-" + (evenementsAppliques + 1),
         "type", type, "date", OffsetDateTime.now().toString(), "donnees", donnees));
-    enConseiller();
-    try {
-      evenements.appliquer(reference, corps);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    commeConseiller(identityService, () -> evenements.appliquer(reference, corps));
     evenementsAppliques++;
     executerJobsDus();
   }
