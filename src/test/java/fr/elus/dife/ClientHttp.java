@@ -18,6 +18,8 @@ import java.util.List;
 public class ClientHttp {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Who is logged into the webapps: the login page's first call, and the login's own path. */
+  private static final String UTILISATEUR_DES_WEBAPPS = "/camunda/api/admin/auth/user/default";
   private final HttpClient client = HttpClient.newHttpClient();
   private final String base;
 
@@ -86,13 +88,8 @@ public class ClientHttp {
    * CSRF token, without a password per request.
    */
   public Session connecter(String utilisateur, String application) {
-    CookieManager cookies = new CookieManager();
-    Session session = new Session(HttpClient.newBuilder().cookieHandler(cookies).build(), cookies);
-    // the login page's first call gives the CSRF cookie that the login must send back
-    session.envoyer("GET", "/camunda/api/admin/auth/user/default", null);
-    String formulaire = "username=" + URLEncoder.encode(utilisateur, StandardCharsets.UTF_8) + "&password=demo";
-    Reponse connexion = session.envoyer("POST", "/camunda/api/admin/auth/user/default/login/" + application,
-        formulaire, "Content-Type", "application/x-www-form-urlencoded");
+    Session session = session();
+    Reponse connexion = session.connexion(application, utilisateur, "demo");
     if (connexion.statut() != 200) {
       throw new IllegalStateException(
           "Connexion de " + utilisateur + " à " + application + " : " + connexion.statut());
@@ -100,14 +97,42 @@ public class ClientHttp {
     return session;
   }
 
-  /** A webapp session: its requests carry the session's cookie and its CSRF token. */
+  /**
+   * A browser on the webapps' login page, not logged in yet: its first call gave it the
+   * CSRF cookie that the login must send back. entetes go with each of its requests.
+   */
+  public Session session(String... entetes) {
+    CookieManager cookies = new CookieManager();
+    Session session = new Session(HttpClient.newBuilder().cookieHandler(cookies).build(), cookies, entetes);
+    session.requete("GET", UTILISATEUR_DES_WEBAPPS, null);
+    return session;
+  }
+
+  /** A webapp session: its requests carry the session's cookie and, unless said otherwise, its CSRF token. */
   public final class Session {
     private final HttpClient clientDeSession;
     private final CookieManager cookies;
+    private final String[] entetesDeSession;
 
-    private Session(HttpClient clientDeSession, CookieManager cookies) {
+    private Session(HttpClient clientDeSession, CookieManager cookies, String[] entetesDeSession) {
       this.clientDeSession = clientDeSession;
       this.cookies = cookies;
+      this.entetesDeSession = entetesDeSession;
+    }
+
+    /**
+     * The login form of one webapp, answered as it is (200, 401, 429…). A login opens a
+     * new server session, whose token the pages' next call brings: so does this one.
+     */
+    public Reponse connexion(String application, String utilisateur, String motDePasse) {
+      String formulaire = "username=" + URLEncoder.encode(utilisateur, StandardCharsets.UTF_8) + "&password="
+          + URLEncoder.encode(motDePasse, StandardCharsets.UTF_8);
+      Reponse connexion = requete("POST", UTILISATEUR_DES_WEBAPPS + "/login/" + application, formulaire,
+          "Content-Type", "application/x-www-form-urlencoded");
+      if (connexion.statut() == 200) {
+        requete("GET", UTILISATEUR_DES_WEBAPPS, null);
+      }
+      return connexion;
     }
 
     /** A JSON request to the webapps' engine API (/camunda/api/engine/engine/default + chemin). */
@@ -118,26 +143,42 @@ public class ClientHttp {
         System.arraycopy(entetes, 0, tous, 0, entetes.length);
         tous[entetes.length] = "Content-Type";
         tous[entetes.length + 1] = "application/json";
-        return envoyer(methode, "/camunda/api/engine/engine/default" + chemin, texte,
+        return requete(methode, "/camunda/api/engine/engine/default" + chemin, texte,
             texte == null ? entetes : tous);
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
     }
 
-    private Reponse envoyer(String methode, String chemin, String corps, String... entetes) {
-      HttpRequest.Builder requete = HttpRequest.newBuilder(URI.create(base + chemin))
-          .header("X-XSRF-TOKEN", jeton()).method(methode, corps == null ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofString(corps, StandardCharsets.UTF_8));
+    /** Any request as the webapps' pages send it (chemin from the server's root), with the CSRF token. */
+    public Reponse requete(String methode, String chemin, String corps, String... entetes) {
+      return envoyer(true, methode, chemin, corps, entetes);
+    }
+
+    /** The same without the CSRF token: what another site's page makes the browser send. */
+    public Reponse sansJeton(String methode, String chemin, String corps, String... entetes) {
+      return envoyer(false, methode, chemin, corps, entetes);
+    }
+
+    public String jeton() {
+      return cookies.getCookieStore().get(URI.create(base + "/camunda/")).stream()
+          .filter(k -> k.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElse("");
+    }
+
+    private Reponse envoyer(boolean avecJeton, String methode, String chemin, String corps, String... entetes) {
+      HttpRequest.Builder requete = HttpRequest.newBuilder(URI.create(base + chemin)).method(methode,
+          corps == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(corps,
+              StandardCharsets.UTF_8));
+      if (avecJeton) {
+        requete.header("X-XSRF-TOKEN", jeton());
+      }
+      if (entetesDeSession.length > 0) {
+        requete.headers(entetesDeSession);
+      }
       if (entetes.length > 0) {
         requete.headers(entetes);
       }
       return ClientHttp.envoyer(clientDeSession, requete);
-    }
-
-    private String jeton() {
-      return cookies.getCookieStore().get(URI.create(base + "/camunda/")).stream()
-          .filter(k -> k.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElse("");
     }
   }
 

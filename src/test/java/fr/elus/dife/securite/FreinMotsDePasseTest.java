@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.elus.dife.ApplicationDemarree;
-import java.net.CookieManager;
-import java.net.HttpCookie;
+import fr.elus.dife.ClientHttp;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -51,20 +49,10 @@ class FreinMotsDePasseTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** As the login page does: a first call for the CSRF cookie, then the login with its token. */
-  private int connexionTasklist(String adresse, String motDePasse) throws Exception {
-    String base = "http://localhost:" + port + "/camunda";
-    CookieManager cookies = new CookieManager();
-    HttpClient navigateur = HttpClient.newBuilder().cookieHandler(cookies).build();
-    navigateur.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default"))
-        .header("X-Forwarded-For", adresse).build(), HttpResponse.BodyHandlers.ofString());
-    String jeton = cookies.getCookieStore().get(URI.create(base)).stream()
-        .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElse("");
-    String formulaire = "username=conseiller45&password=" + URLEncoder.encode(motDePasse, StandardCharsets.UTF_8);
-    return navigateur.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", adresse)
-        .header("X-XSRF-TOKEN", jeton).POST(HttpRequest.BodyPublishers.ofString(formulaire)).build(),
-        HttpResponse.BodyHandlers.ofString()).statusCode();
+  /** As the login page does, from that address. */
+  private int connexionTasklist(String adresse, String motDePasse) {
+    return new ClientHttp(port).session("X-Forwarded-For", adresse).connexion("tasklist", "conseiller45", motDePasse)
+        .statut();
   }
 
   @Test

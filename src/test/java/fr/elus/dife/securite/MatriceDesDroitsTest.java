@@ -9,14 +9,6 @@ import fr.elus.dife.Attente;
 import fr.elus.dife.ClientHttp;
 import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DossiersDeTest;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,11 +176,6 @@ class MatriceDesDroitsTest {
     assertThat(repositoryService.createProcessDefinitionQuery().suspended().count()).isZero();
   }
 
-  private static String jeton(CookieManager cookies, String base) {
-    return cookies.getCookieStore().get(URI.create(base)).stream()
-        .filter(k -> k.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElse("");
-  }
-
   private static boolean conforme(int attendu, int statut) {
     return attendu == REFUS ? statut == 403 || statut == 404 : statut == attendu;
   }
@@ -199,7 +186,7 @@ class MatriceDesDroitsTest {
 
   /** The same through the webapps' session, as their pages call it; returns the cells checked. */
   private int webapps(String reference, String instance, String definition, String tache, List<String> ecarts) throws Exception {
-    String base = "http://localhost:" + port + "/camunda";
+    String webapps = "/camunda";
     String moteur = "/api/engine/engine/default";
     String valeur = JSON.writeValueAsString(Map.of("value", "CLOS_ABANDON", "type", "String"));
     record CasWebapp(String application, String methode, String chemin, String corps, int... attendus) {
@@ -229,17 +216,9 @@ class MatriceDesDroitsTest {
     int cellules = 0;
     for (int r = 0; r < ROLES.size(); r++) {
       for (String application : List.of("tasklist", "cockpit", "admin")) {
-        CookieManager cookies = new CookieManager();
-        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-        // the login page's first call gives the CSRF cookie that the login must send back
-        client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default")).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-        String formulaire = "username=" + URLEncoder.encode(ROLES.get(r), StandardCharsets.UTF_8) + "&password=demo";
-        HttpResponse<String> connexion = client.send(HttpRequest.newBuilder(
-                URI.create(base + "/api/admin/auth/user/default/login/" + application))
-            .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", jeton(cookies, base))
-            .POST(HttpRequest.BodyPublishers.ofString(formulaire)).build(), HttpResponse.BodyHandlers.ofString());
-        boolean connecte = connexion.statusCode() == 200;
+        ClientHttp.Session session = new ClientHttp(port).session();
+        Reponse connexion = session.connexion(application, ROLES.get(r), "demo");
+        boolean connecte = connexion.statut() == 200;
         for (CasWebapp c : cas) {
           if (!c.application().equals(application)) {
             continue;
@@ -248,20 +227,18 @@ class MatriceDesDroitsTest {
           cellules++;
           if (!connecte) {
             if (attendu != 401) {
-              ecarts.add(ROLES.get(r) + " connexion à " + application + " : " + connexion.statusCode());
+              ecarts.add(ROLES.get(r) + " connexion à " + application + " : " + connexion.statut());
             }
             continue;
           }
-          HttpRequest.Builder requete = HttpRequest.newBuilder(URI.create(base + c.chemin()))
-              .header("X-XSRF-TOKEN", jeton(cookies, base)).header("Accept", "application/json");
-          requete = c.corps() == null ? requete.method(c.methode(), HttpRequest.BodyPublishers.noBody())
-              : requete.header("Content-Type", "application/json")
-                  .method(c.methode(), HttpRequest.BodyPublishers.ofString(c.corps()));
-          HttpResponse<String> reponse = client.send(requete.build(), HttpResponse.BodyHandlers.ofString());
-          if (!conforme(attendu, reponse.statusCode())) {
+          Reponse reponse = c.corps() == null
+              ? session.requete(c.methode(), webapps + c.chemin(), null, "Accept", "application/json")
+              : session.requete(c.methode(), webapps + c.chemin(), c.corps(), "Accept", "application/json",
+                  "Content-Type", "application/json");
+          if (!conforme(attendu, reponse.statut())) {
             ecarts.add(ROLES.get(r) + " " + application + " " + c.methode() + " " + c.chemin() + " : "
-                + reponse.statusCode() + " au lieu de " + (attendu == REFUS ? "403/404" : attendu) + " "
-                + abrege(reponse.body()));
+                + reponse.statut() + " au lieu de " + (attendu == REFUS ? "403/404" : attendu) + " "
+                + abrege(reponse.brute().body()));
           }
         }
       }

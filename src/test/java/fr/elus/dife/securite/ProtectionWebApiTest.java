@@ -2,17 +2,10 @@ package fr.elus.dife.securite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.elus.dife.ApplicationDemarree;
 import fr.elus.dife.ClientHttp;
 import fr.elus.dife.ClientHttp.Reponse;
 import fr.elus.dife.DossiersDeTest;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -51,49 +44,26 @@ class ProtectionWebApiTest {
 
   @Test
   void laSessionDesWebappsNeSuffitPasSansJetonNiDUnAutreSite() throws Exception {
-    String base = "http://localhost:" + port;
     String reference = new ClientHttp(port).post("conseiller45", "/api/dossiers", DossiersDeTest.demande(false))
         .corps().get("reference").asText();
-    CookieManager cookies = new CookieManager();
-    HttpClient navigateur = HttpClient.newBuilder().cookieHandler(cookies).build();
-    navigateur.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(navigateur.send(HttpRequest.newBuilder(URI.create(base
-            + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", jeton(cookies, base))
-        .POST(HttpRequest.BodyPublishers.ofString("username=conseiller45&password=demo")).build(),
-        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-    // the login opens a new session; the pages' next call gives its token
-    navigateur.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    String abandon = base + "/api/dossiers/" + reference + "/abandon";
+    ClientHttp.Session navigateur = new ClientHttp(port).session();
+    assertThat(navigateur.connexion("tasklist", "conseiller45", "demo").statut()).isEqualTo(200);
+    String abandon = "/api/dossiers/" + reference + "/abandon";
     String corps = "{\"motif\":\"Test de la protection CSRF\"}";
 
-    HttpResponse<String> sansJeton = navigateur.send(HttpRequest.newBuilder(URI.create(abandon))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(corps)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(sansJeton.statusCode()).isEqualTo(403);
-    assertThat(new ObjectMapper().readTree(sansJeton.body()).get("message").asText()).contains("X-XSRF-TOKEN");
+    Reponse sansJeton = navigateur.sansJeton("POST", abandon, corps, "Content-Type", "application/json");
+    assertThat(sansJeton.statut()).isEqualTo(403);
+    assertThat(sansJeton.corps().get("message").asText()).contains("X-XSRF-TOKEN");
 
-    HttpResponse<String> autreSite = navigateur.send(HttpRequest.newBuilder(URI.create(abandon))
-        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", jeton(cookies, base))
-        .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString(corps)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(autreSite.statusCode()).isEqualTo(403);
-    assertThat(new ObjectMapper().readTree(autreSite.body()).get("message").asText()).contains("autre site");
+    Reponse autreSite = navigateur.requete("POST", abandon, corps, "Content-Type", "application/json",
+        "Origin", "http://evil.example");
+    assertThat(autreSite.statut()).isEqualTo(403);
+    assertThat(autreSite.corps().get("message").asText()).contains("autre site");
     assertThat(new ClientHttp(port).get("conseiller45", "/api/dossiers/" + reference).corps().get("statutDossier")
         .asText()).as("rien n'a changé").isNotEqualTo("CLOS_ABANDON");
 
-    HttpResponse<String> memeSite = navigateur.send(HttpRequest.newBuilder(URI.create(abandon))
-        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", jeton(cookies, base))
-        .header("Origin", base).POST(HttpRequest.BodyPublishers.ofString(corps)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(memeSite.statusCode()).as(memeSite.body()).isEqualTo(202);
-  }
-
-  // the webapps' cookie has the path /camunda, where their pages read it
-  private static String jeton(CookieManager cookies, String base) {
-    return cookies.getCookieStore().get(URI.create(base + "/camunda")).stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue).findFirst().orElse("");
+    Reponse memeSite = navigateur.requete("POST", abandon, corps, "Content-Type", "application/json",
+        "Origin", "http://localhost:" + port);
+    assertThat(memeSite.statut()).as(memeSite.brute().body()).isEqualTo(202);
   }
 }
