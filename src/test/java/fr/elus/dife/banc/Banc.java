@@ -8,6 +8,7 @@ import fr.elus.dife.ClientHttp;
 import fr.elus.dife.DifeApplication;
 import fr.elus.dife.DossiersDeTest;
 import fr.elus.dife.api.ConflitException;
+import fr.elus.dife.dossier.ConsultationDossier;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -147,12 +148,13 @@ public final class Banc {
     ParcoursDuBanc parcours = new ParcoursDuBanc(app);
     int variables = parcours.variablesALOuverture(DossiersDeTest.demande(false));
     ParcoursDuBanc.Compte compte = parcours.parcoursComplet();
+    ParcoursDuBanc.Lignes lignes = parcours.lignesDuDernier();
     reprendreReferences();
     Base baseNu = postgres
         ? Base.postgres(System.getenv("DIFE_BANC_NU_URL"), System.getenv("DIFE_DB_USER"), System.getenv("DIFE_DB_PASSWORD"))
         : Base.h2(dossier, "moteur-nu-" + System.currentTimeMillis(),
             urlH2().replaceFirst("^[^;]*", ""));
-    try (MoteurNu nu = new MoteurNu(baseNu, compte, variables)) {
+    try (MoteurNu nu = new MoteurNu(baseNu, compte, lignes, variables)) {
       if (partieDemandee('a') || partieDemandee('b') || partieDemandee('d')) {
         mesurerParcoursOuverturesDrainage(nu);
       }
@@ -212,12 +214,15 @@ public final class Banc {
     int tours = Math.max(1, Math.min(k, entier("tours", 5)));
     ParcoursDuBanc parcours = new ParcoursDuBanc(app);
     ParcoursDuBanc.Compte[] compte = new ParcoursDuBanc.Compte[1];
+    String[] dernierNu = new String[1];
     for (int i = 0; i < echauffement; i++) {
       compte[0] = parcours.parcoursComplet();
       nu.parcours("echauffement-" + i);
+      nu.parcoursAvecVariables("echauffement-variables-" + i);
     }
     Consommation application = new Consommation();
     Consommation nue = new Consommation();
+    Consommation nueVariables = new Consommation();
     long octetsAvant = octetsApplication();
     long octetsNuAvant = nu.octets();
     int fait = 0;
@@ -232,6 +237,11 @@ public final class Banc {
       nue.mesurer(() -> {
         for (int i = 0; i < n; i++) {
           nu.parcours("nu-" + (premier + i));
+        }
+      });
+      nueVariables.mesurer(() -> {
+        for (int i = 0; i < n; i++) {
+          dernierNu[0] = nu.parcoursAvecVariables("nu-variables-" + (premier + i));
         }
       });
       fait += n;
@@ -257,6 +267,18 @@ public final class Banc {
     ligne("(a) parcours : compilation JIT et GC pendant la mesure, par parcours", Mesures.ms(jvmApp),
         Mesures.ms(jvmNu), "après " + echauffement + " parcours d'échauffement, " + tours + " tours alternés");
     ligne("(a) parcours : temps écoulé par parcours", Mesures.ms(murApp), Mesures.ms(murNu), fois(murApp / murNu));
+    // the same against a bare journey that also writes the app's variable rows: the floor of those writes
+    ligne("(a) parcours : lignes d'historique (instances ; variables ; écritures de variables)",
+        parcours.lignesDuDernier().toString(), nu.lignes(dernierNu[0]).toString(),
+        "moteur nu : le même parcours portant autant de variables");
+    double cpuNuVariables = nueVariables.cpu / 1e6 / k;
+    double filNuVariables = nueVariables.fil / 1e6 / k;
+    ligne("(a) parcours : CPU par parcours, contre le moteur nu portant les mêmes variables", Mesures.ms(cpuApp),
+        Mesures.ms(cpuNuVariables), fois(cpuApp / cpuNuVariables) + " (cible ≤ 3×)");
+    ligne("(a) parcours : CPU du fil, contre le moteur nu portant les mêmes variables", Mesures.ms(filApp),
+        Mesures.ms(filNuVariables), fois(filApp / filNuVariables));
+    ligne("(a) parcours : temps écoulé, contre le moteur nu portant les mêmes variables", Mesures.ms(murApp),
+        Mesures.ms(nueVariables.mur / 1e6 / k), fois(murApp / (nueVariables.mur / 1e6 / k)));
     ligne("(e) disque par dossier clos (parcours complet)", Mesures.kio(octetsClos), Mesures.kio(octetsClosNu),
         fois(octetsClos / octetsClosNu));
   }
@@ -581,8 +603,26 @@ public final class Banc {
    */
   private void tempsDesVues(String prefixe, int n, MoteurNu nu) throws Exception {
     statistiquesDesRequetes(true);
+    long[] blocsAvant = blocsLusParLaBase();
     ligne(prefixe + "vue du dossier, p50 / p95", temps(200, () -> "/api/dossiers/" + auHasard()).p50p95(), "",
         "cible p95 < 20 ms");
+    if (postgres) {
+      long[] blocs = blocsLusParLaBase();
+      // the view's floor: the blocks its queries need, and whether PostgreSQL has them in its own cache
+      ligne(prefixe + "vue du dossier : blocs de la base par vue, hors de shared_buffers ; en tout",
+          String.format(Locale.FRANCE, "%.1f ; %.0f", (blocs[0] - blocsAvant[0]) / 300.0,
+              (blocs[0] + blocs[1] - blocsAvant[0] - blocsAvant[1]) / 300.0), "", "shared_buffers "
+              + valeurDeLaBase("show shared_buffers") + ", base " + valeurDeLaBase(
+                  "select pg_size_pretty(pg_database_size(current_database()))"));
+    }
+    ConsultationDossier consultation = app.getBean(ConsultationDossier.class);
+    var identite = moteur().getIdentityService();
+    ligne(prefixe + "vue du dossier par le service, sans HTTP, p50 / p95", chrono(200,
+        () -> ParcoursDuBanc.commeConseiller(identite, () -> consultation.consulter(auHasard()))).p50p95(), "",
+        "ses requêtes et sa construction");
+    String toujoursLeMeme = auHasard();
+    ligne(prefixe + "vue d'un même dossier, ses lignes en cache, p50 / p95",
+        temps(200, () -> "/api/dossiers/" + toujoursLeMeme).p50p95(), "", "");
     ligne(prefixe + "liste, p50 / p95", temps(200, () -> "/api/dossiers?taille=20&page="
         + ThreadLocalRandom.current().nextInt(50)).p50p95(), "", "cible p95 < 10 ms");
     ligne(prefixe + "liste par statut, p50 / p95", temps(200, () -> "/api/dossiers?taille=20&statut=COMPTE_FORMATION")
@@ -630,6 +670,35 @@ public final class Banc {
       ligne(prefixe + "indicateurs, p50 / p95", temps(50, () -> "/api/indicateurs", "analyste").p50p95(), "", "");
     }
     ecrireRequetesLesPlusLongues(n);
+  }
+
+  /**
+   * PostgreSQL's blocks read by the app's database so far: from outside its shared_buffers
+   * (the OS cache or the disk), then from them. Its statistics reach the view within a
+   * second of each transaction's end: the wait lets the last views' arrive.
+   */
+  private long[] blocsLusParLaBase() throws Exception {
+    if (!postgres) {
+      return new long[2];
+    }
+    Thread.sleep(1500);
+    try (Connection connexion = app.getBean(DataSource.class).getConnection();
+        var requete = connexion.createStatement()) {
+      requete.execute("select pg_stat_clear_snapshot()");
+      try (var r = requete.executeQuery(
+          "select blks_read, blks_hit from pg_stat_database where datname = current_database()")) {
+        r.next();
+        return new long[] {r.getLong(1), r.getLong(2)};
+      }
+    }
+  }
+
+  private String valeurDeLaBase(String requete) throws SQLException {
+    try (Connection connexion = app.getBean(DataSource.class).getConnection();
+        var r = connexion.createStatement().executeQuery(requete)) {
+      r.next();
+      return r.getString(1);
+    }
   }
 
   /** H2 keeps each statement's time while the views are timed: the slowest show where an index is missing. */

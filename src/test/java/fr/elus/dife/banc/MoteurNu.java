@@ -1,5 +1,7 @@
 package fr.elus.dife.banc;
 
+import fr.elus.dife.dossier.HistoriqueDuMoteur;
+import fr.elus.dife.parcours.StatutDossier;
 import fr.elus.dife.securite.Groupes;
 import fr.elus.dife.securite.ReferentielAcces;
 import java.time.Instant;
@@ -29,11 +31,14 @@ import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
  * The floor: Camunda 7.24 alone, on the same kind of database, with a process built
  * by the fluent API that has as many user tasks, message waits, timers and
  * asynchronous jobs as the app's journey, and no delegate, form, listener or
- * variable of the app. What the app costs beyond it is the app's own.
+ * variable of the app; a second one writes as many variable rows too. Both record the
+ * app's history level. What the app costs beyond them is the app's own.
  */
 final class MoteurNu implements AutoCloseable {
 
   static final String PARCOURS = "parcours-nu";
+  static final String PARCOURS_VARIABLES = "parcours-nu-variables";
+  private static final String APPELE = "appele-nu";
   static final String DRAINAGE = "drainage-nu";
   static final String DOSSIER = "dossier-nu";
   private static final String ASSOCIATION = ParcoursDuBanc.ASSOCIATION;
@@ -42,16 +47,19 @@ final class MoteurNu implements AutoCloseable {
   private final ProcessEngine moteur;
   private final ParcoursDuBanc.Compte compte;
   private final int variablesParDossier;
+  private final Ecritures ecritures;
   private final Base base;
   private final List<String> filtres = new ArrayList<>();
 
   /**
-   * compte: what the app's longest journey does; variablesParDossier: the variables
-   * one of its dossiers holds once opened, which the bare dossiers get as many of.
+   * compte and lignes: what the app's longest journey does and writes; variablesParDossier:
+   * the variables one of its dossiers holds once opened, which the bare dossiers get as
+   * many of.
    */
-  MoteurNu(Base base, ParcoursDuBanc.Compte compte, int variablesParDossier) {
+  MoteurNu(Base base, ParcoursDuBanc.Compte compte, ParcoursDuBanc.Lignes lignes, int variablesParDossier) {
     this.compte = compte;
     this.variablesParDossier = variablesParDossier;
+    this.ecritures = new Ecritures(compte, lignes, variablesParDossier);
     this.base = base;
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneProcessEngineConfiguration()
@@ -65,9 +73,15 @@ final class MoteurNu implements AutoCloseable {
     // the app's ids (the Spring Boot starter's): the standalone default hands out blocks of
     // numbers from one row, which 4 bare clients fought over (40 openings/s on PostgreSQL, 126 with these)
     configuration.setIdGenerator(new StrongUuidGenerator());
+    // the history the app records: full, without the variables' past values (but the
+    // status's) nor the exclusive gateways' passages; the same rows for the same work
+    configuration.getProcessEnginePlugins().add(new HistoriqueDuMoteur());
     moteur = configuration.buildProcessEngine();
     moteur.getRepositoryService().createDeployment()
-        .addModelInstance(PARCOURS + ".bpmn", modeleParcours(compte))
+        .addModelInstance(PARCOURS + ".bpmn", modeleParcours(PARCOURS, compte, null))
+        .addModelInstance(PARCOURS_VARIABLES + ".bpmn", modeleParcours(PARCOURS_VARIABLES, compte, ecritures))
+        .addModelInstance(APPELE + ".bpmn", Bpmn.createExecutableProcess(APPELE).camundaHistoryTimeToLive(30)
+            .startEvent().endEvent().done())
         .addModelInstance(DRAINAGE + ".bpmn", modeleDrainage())
         .deploy();
     // the app's dossiers belong to an association: the engine then adds its tenant check to each query
@@ -89,10 +103,23 @@ final class MoteurNu implements AutoCloseable {
         .endEvent().done();
   }
 
-  /** User tasks, then message waits, then timers, then async steps: as many of each as the journey. */
-  private static BpmnModelInstance modeleParcours(ParcoursDuBanc.Compte compte) {
-    AbstractFlowNodeBuilder<?, ?> suite = Bpmn.createExecutableProcess(PARCOURS).camundaHistoryTimeToLive(30)
+  /**
+   * User tasks, then message waits, then timers, then async steps: as many of each as the
+   * journey. With ecritures, the journey's called processes too, each given by its caller
+   * as many variables as the app's called processes hold.
+   */
+  private static BpmnModelInstance modeleParcours(String cle, ParcoursDuBanc.Compte compte, Ecritures ecritures) {
+    AbstractFlowNodeBuilder<?, ?> suite = Bpmn.createExecutableProcess(cle).camundaHistoryTimeToLive(30)
         .startEvent().camundaAsyncAfter();
+    if (ecritures != null) {
+      for (int i = 0; i < ecritures.appels(); i++) {
+        var appel = suite.callActivity("appel" + i).calledElement(APPELE);
+        for (int j = 0; j < ecritures.variablesParAppel(); j++) {
+          appel = appel.camundaIn(Ecritures.variable(j % ecritures.auDepart()), "copie" + j);
+        }
+        suite = appel;
+      }
+    }
     for (int i = 0; i < compte.taches(); i++) {
       suite = suite.userTask("tache" + i);
     }
@@ -116,13 +143,27 @@ final class MoteurNu implements AutoCloseable {
 
   /** One journey of the bare process, driven as ParcoursDuBanc drives the app's. */
   void parcours(String cle) {
+    parcours(PARCOURS, cle, null);
+  }
+
+  /** The same journey writing as many variable rows as the app's; returns its instance. */
+  String parcoursAvecVariables(String cle) {
+    return parcours(PARCOURS_VARIABLES, cle, ecritures);
+  }
+
+  ParcoursDuBanc.Lignes lignes(String instance) {
+    return ParcoursDuBanc.Lignes.de(moteur.getHistoryService(), instance);
+  }
+
+  private String parcours(String definition, String cle, Ecritures ecritures) {
     RuntimeService runtime = moteur.getRuntimeService();
     TaskService taches = moteur.getTaskService();
-    String instance = runtime.startProcessInstanceByKey(PARCOURS, cle).getId();
+    String instance = runtime.startProcessInstanceByKey(definition, cle,
+        ecritures == null ? Map.of() : ecritures.auDepart(cle)).getId();
     executerJobsDus();
     for (int i = 0; i < compte.taches(); i++) {
       Task tache = taches.createTaskQuery().processInstanceId(instance).singleResult();
-      taches.complete(tache.getId());
+      taches.complete(tache.getId(), ecritures == null ? Map.of() : ecritures.aLaTache(i, cle));
       executerJobsDus();
     }
     for (int i = 0; i < compte.evenements(); i++) {
@@ -136,6 +177,51 @@ final class MoteurNu implements AutoCloseable {
     }
     if (runtime.createProcessInstanceQuery().processInstanceId(instance).count() != 0) {
       throw new IllegalStateException("Le parcours nu " + cle + " n'est pas allé au bout");
+    }
+    return instance;
+  }
+
+  /**
+   * The app journey's variable rows spread over the bare one: as many variables at the
+   * start as an opened dossier holds, as many copied into each called process as the
+   * app's called processes hold, the root's remaining variables created at the tasks,
+   * and the status written as many times as the app's history records it (the one
+   * variable whose writes it keeps, HistoriqueDuMoteur).
+   */
+  record Ecritures(int appels, int variablesParAppel, int auDepart, int nouvelles, long statuts, int taches) {
+    Ecritures(ParcoursDuBanc.Compte compte, ParcoursDuBanc.Lignes lignes, int variablesALOuverture) {
+      this(lignes.instances() - 1,
+          lignes.instances() <= 1 ? 0 : (int) Math.round(lignes.variablesDesAppeles() / (lignes.instances() - 1.0)),
+          (int) Math.max(1, Math.min(variablesALOuverture, lignes.variables() - lignes.variablesDesAppeles())),
+          (int) Math.max(0, lignes.variables() - lignes.variablesDesAppeles()
+              - Math.max(1, Math.min(variablesALOuverture, lignes.variables() - lignes.variablesDesAppeles()))),
+          lignes.ecritures(), Math.max(1, compte.taches()));
+    }
+
+    /** The start's variables, the status first: it is one of an opened dossier's. */
+    static String variable(int i) {
+      return i == 0 ? StatutDossier.VARIABLE : "variable" + i;
+    }
+
+    Map<String, Object> auDepart(String cle) {
+      Map<String, Object> variables = new HashMap<>();
+      for (int i = 0; i < auDepart; i++) {
+        variables.put(variable(i), "valeur " + i + " de " + cle);
+      }
+      return variables;
+    }
+
+    /** Task i's share of the new variables, and the status if the app wrote it that often. */
+    Map<String, Object> aLaTache(int i, String cle) {
+      Map<String, Object> variables = new HashMap<>();
+      long parTache = nouvelles / taches + (i < nouvelles % taches ? 1 : 0);
+      for (int j = 0; j < parTache; j++) {
+        variables.put("nouvelle" + i + "_" + j, "valeur " + j + " de " + cle);
+      }
+      if (i + 1 < statuts) {
+        variables.put(StatutDossier.VARIABLE, "ETAPE_" + i);
+      }
+      return variables;
     }
   }
 

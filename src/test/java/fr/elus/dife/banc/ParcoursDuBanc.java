@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -35,6 +36,30 @@ final class ParcoursDuBanc implements PlusLongParcours.Conduite {
   record Compte(int ouvertures, int taches, int evenements, int timers, int jobs) {
     int transactions() {
       return ouvertures + taches + evenements + timers + jobs;
+    }
+  }
+
+  /**
+   * What one finished journey left in history, all its process instances together: the
+   * variable rows written are most of a journey's database work, which a bare control
+   * without them does not do.
+   */
+  record Lignes(int instances, long variables, long variablesDesAppeles, long ecritures) {
+    static Lignes de(HistoryService historique, String racine) {
+      List<String> instances = historique.createHistoricProcessInstanceQuery().rootProcessInstanceId(racine).list()
+          .stream().map(HistoricProcessInstance::getId).toList();
+      String[] appeles = instances.stream().filter(id -> !id.equals(racine)).toArray(String[]::new);
+      return new Lignes(instances.size(),
+          historique.createHistoricVariableInstanceQuery().processInstanceIdIn(instances.toArray(String[]::new))
+              .count(),
+          appeles.length == 0 ? 0 : historique.createHistoricVariableInstanceQuery().processInstanceIdIn(appeles).count(),
+          historique.createHistoricDetailQuery().processInstanceIdIn(instances.toArray(String[]::new))
+              .variableUpdates().count());
+    }
+
+    @Override
+    public String toString() {
+      return instances + " ; " + variables + " ; " + ecritures;
     }
   }
 
@@ -106,6 +131,13 @@ final class ParcoursDuBanc implements PlusLongParcours.Conduite {
       throw new IllegalStateException("Le parcours " + reference + " s'est arrêté au statut " + statut);
     }
     return new Compte(1, taches, evenementsAppliques, timers, jobs);
+  }
+
+  /** The rows the last journey left (not within the measure: these are queries of their own). */
+  Lignes lignesDuDernier() {
+    return Lignes.de(historyService, historyService.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(reference).processDefinitionKey(OuvertureDossier.PROCESSUS_PARCOURS).singleResult()
+        .getRootProcessInstanceId());
   }
 
   /** The work done as CONSEILLER of ASSOCIATION on the engine of that IdentityService, then no one. */
