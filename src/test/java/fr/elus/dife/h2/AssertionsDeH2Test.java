@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * H2 2.3.232 checks, with an assert, that its count of the file's used length matches a
- * recount even when another thread holds the store; that check is wrong (h2database#4048)
+ * recount even when the writing thread does not hold the store's lock; that check is
+ * wrong then (h2database#4048, fixed after that release)
  * and, when it fails, H2 closes the database. The tests run with -ea, so the pom switches
  * H2's asserts off; this test fails if that setting is lost, while the project's own
  * asserts stay on.
