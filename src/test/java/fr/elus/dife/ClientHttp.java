@@ -160,7 +160,7 @@ public class ClientHttp {
       return envoyer(false, methode, chemin, corps, entetes);
     }
 
-    public String jeton() {
+    private String jeton() {
       return cookies.getCookieStore().get(URI.create(base + "/camunda/")).stream()
           .filter(k -> k.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElse("");
     }

@@ -609,11 +609,11 @@ public final class Banc {
     if (postgres) {
       long[] blocs = blocsLusParLaBase();
       // the view's floor: the blocks its queries need, and whether PostgreSQL has them in its own cache
+      double vues = 200 + ECHAUFFEMENT;
       ligne(prefixe + "vue du dossier : blocs de la base par vue, hors de shared_buffers ; en tout",
-          String.format(Locale.FRANCE, "%.1f ; %.0f", (blocs[0] - blocsAvant[0]) / 300.0,
-              (blocs[0] + blocs[1] - blocsAvant[0] - blocsAvant[1]) / 300.0), "", "shared_buffers "
-              + valeurDeLaBase("show shared_buffers") + ", base " + valeurDeLaBase(
-                  "select pg_size_pretty(pg_database_size(current_database()))"));
+          String.format(Locale.FRANCE, "%.1f ; %.0f", (blocs[0] - blocsAvant[0]) / vues,
+              (blocs[0] + blocs[1] - blocsAvant[0] - blocsAvant[1]) / vues), "",
+          "shared_buffers " + sharedBuffers() + ", base " + Mesures.mio(octetsApplication()));
     }
     ConsultationDossier consultation = app.getBean(ConsultationDossier.class);
     var identite = moteur().getIdentityService();
@@ -693,9 +693,9 @@ public final class Banc {
     }
   }
 
-  private String valeurDeLaBase(String requete) throws SQLException {
+  private String sharedBuffers() throws SQLException {
     try (Connection connexion = app.getBean(DataSource.class).getConnection();
-        var r = connexion.createStatement().executeQuery(requete)) {
+        var r = connexion.createStatement().executeQuery("show shared_buffers")) {
       r.next();
       return r.getString(1);
     }
@@ -746,12 +746,15 @@ public final class Banc {
     });
   }
 
+  /** The untimed runs before each timing: the JIT's warm-up for that request. */
+  private static final int ECHAUFFEMENT = 100;
+
   /**
-   * fois timings of one request, after 100 untimed ones: the JIT's warm-up for it (a
-   * fresh JVM needs more, vuesA's first round).
+   * fois timings of one request, after ECHAUFFEMENT untimed ones (a fresh JVM needs
+   * more: vuesA's first round).
    */
   private static Mesures chrono(int fois, Runnable requete) {
-    for (int i = 0; i < 100; i++) {
+    for (int i = 0; i < ECHAUFFEMENT; i++) {
       requete.run();
     }
     Mesures mesures = new Mesures();

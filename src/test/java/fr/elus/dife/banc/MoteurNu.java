@@ -59,7 +59,7 @@ final class MoteurNu implements AutoCloseable {
   MoteurNu(Base base, ParcoursDuBanc.Compte compte, ParcoursDuBanc.Lignes lignes, int variablesParDossier) {
     this.compte = compte;
     this.variablesParDossier = variablesParDossier;
-    this.ecritures = new Ecritures(compte, lignes, variablesParDossier);
+    this.ecritures = Ecritures.de(compte, lignes, variablesParDossier);
     this.base = base;
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneProcessEngineConfiguration()
@@ -189,13 +189,12 @@ final class MoteurNu implements AutoCloseable {
    * variable whose writes it keeps, HistoriqueDuMoteur).
    */
   record Ecritures(int appels, int variablesParAppel, int auDepart, int nouvelles, long statuts, int taches) {
-    Ecritures(ParcoursDuBanc.Compte compte, ParcoursDuBanc.Lignes lignes, int variablesALOuverture) {
-      this(lignes.instances() - 1,
-          lignes.instances() <= 1 ? 0 : (int) Math.round(lignes.variablesDesAppeles() / (lignes.instances() - 1.0)),
-          (int) Math.max(1, Math.min(variablesALOuverture, lignes.variables() - lignes.variablesDesAppeles())),
-          (int) Math.max(0, lignes.variables() - lignes.variablesDesAppeles()
-              - Math.max(1, Math.min(variablesALOuverture, lignes.variables() - lignes.variablesDesAppeles()))),
-          lignes.ecritures(), Math.max(1, compte.taches()));
+    static Ecritures de(ParcoursDuBanc.Compte compte, ParcoursDuBanc.Lignes lignes, int variablesALOuverture) {
+      int appels = lignes.instances() - 1;
+      long racine = lignes.variables() - lignes.variablesDesAppeles();
+      int auDepart = (int) Math.max(1, Math.min(variablesALOuverture, racine));
+      return new Ecritures(appels, appels <= 0 ? 0 : (int) Math.round(lignes.variablesDesAppeles() / (double) appels),
+          auDepart, (int) Math.max(0, racine - auDepart), lignes.ecritures(), Math.max(1, compte.taches()));
     }
 
     /** The start's variables, the status first: it is one of an opened dossier's. */

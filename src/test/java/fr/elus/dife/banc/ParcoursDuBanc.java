@@ -9,6 +9,7 @@ import fr.elus.dife.dossier.OuvertureDossier;
 import fr.elus.dife.dossier.ValidateurDemandeOuverture;
 import fr.elus.dife.securite.Groupes;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,15 +47,13 @@ final class ParcoursDuBanc implements PlusLongParcours.Conduite {
    */
   record Lignes(int instances, long variables, long variablesDesAppeles, long ecritures) {
     static Lignes de(HistoryService historique, String racine) {
-      List<String> instances = historique.createHistoricProcessInstanceQuery().rootProcessInstanceId(racine).list()
-          .stream().map(HistoricProcessInstance::getId).toList();
-      String[] appeles = instances.stream().filter(id -> !id.equals(racine)).toArray(String[]::new);
-      return new Lignes(instances.size(),
-          historique.createHistoricVariableInstanceQuery().processInstanceIdIn(instances.toArray(String[]::new))
-              .count(),
+      String[] instances = historique.createHistoricProcessInstanceQuery().rootProcessInstanceId(racine).list()
+          .stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+      String[] appeles = Arrays.stream(instances).filter(id -> !id.equals(racine)).toArray(String[]::new);
+      return new Lignes(instances.length,
+          historique.createHistoricVariableInstanceQuery().processInstanceIdIn(instances).count(),
           appeles.length == 0 ? 0 : historique.createHistoricVariableInstanceQuery().processInstanceIdIn(appeles).count(),
-          historique.createHistoricDetailQuery().processInstanceIdIn(instances.toArray(String[]::new))
-              .variableUpdates().count());
+          historique.createHistoricDetailQuery().processInstanceIdIn(instances).variableUpdates().count());
     }
 
     @Override
