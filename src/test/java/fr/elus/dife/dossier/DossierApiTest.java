@@ -14,6 +14,8 @@ import fr.elus.dife.parcours.StatutDossier;
 import fr.elus.dife.regles.CalendrierOuvre;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -334,6 +336,39 @@ class DossierApiTest {
     assertThat(statutInconnu.statut()).isEqualTo(400);
     assertThat(statutInconnu.corps().get("erreurs").get(0).get("champ").asText()).isEqualTo("statut");
     assertThat(http.get("conseiller45", "/api/dossiers?taille=0").statut()).isEqualTo(400);
+  }
+
+  @Test
+  void lesPagesSeSuiventDuPlusRecentAuPlusAncienSansDoublonEtAvecLeursColonnes() {
+    List<String> ouverts = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ouverts.add(ouvrir("conseiller45", DossiersDeTest.demande(false)));
+    }
+    Attente.jusqua("la fin des continuations", () -> managementService.createJobQuery().executable().count() == 0);
+
+    // one association (conseiller45) and all of them (analyste): the two orders of the list
+    for (String utilisateur : List.of("conseiller45", "analyste")) {
+      List<JsonNode> lignes = new ArrayList<>();
+      long total = 0;
+      for (int page = 0; page < 4; page++) {
+        JsonNode reponse = http.get(utilisateur, "/api/dossiers?taille=2&page=" + page).corps();
+        total = reponse.get("total").asLong();
+        reponse.get("dossiers").forEach(lignes::add);
+      }
+      List<String> references = lignes.stream().map(l -> l.get("reference").asText()).toList();
+      assertThat(references).as(utilisateur).doesNotHaveDuplicates().hasSize((int) Math.min(8, total));
+      assertThat(lignes.stream().map(l -> l.get("dateOuverture").asText()).toList()).as(utilisateur)
+          .isSortedAccordingTo(Comparator.reverseOrder());
+      assertThat(lignes).as(utilisateur).allSatisfy(l -> {
+        assertThat(l.get("statutDossier").isNull()).isFalse();
+        assertThat(l.get("nomNaissance").isNull()).isFalse();
+      });
+      if (utilisateur.equals("conseiller45")) {
+        List<String> duPlusRecent = new ArrayList<>(ouverts);
+        Collections.reverse(duPlusRecent);
+        assertThat(references.subList(0, 3)).containsExactlyElementsOf(duPlusRecent);
+      }
+    }
   }
 
   @Test
