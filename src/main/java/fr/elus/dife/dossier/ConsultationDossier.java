@@ -21,21 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricDetail;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.management.JobDefinition;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Service;
@@ -70,30 +60,29 @@ public class ConsultationDossier {
   private final DossierRepository dossiers;
   private final DossiersVisibles visibles;
   private final HistoryService historyService;
-  private final TaskService taskService;
   private final ManagementService managementService;
   private final RepositoryService repositoryService;
   private final UtilisateurCourant utilisateur;
   private final JournalCourriels courriels;
-  private final RuntimeService runtimeService;
+  private final TablesDuMoteur tables;
   private final LectureDossiers lecture;
   private final Clock horloge;
   private final ProcessEngineConfigurationImpl configuration;
-  private final Map<String, String> activiteParDefinitionDeJob = new ConcurrentHashMap<>();
+  private final Map<String, String> cleParDefinition = new ConcurrentHashMap<>();
+  private final Map<String, String> nomParElement = new ConcurrentHashMap<>();
 
-  public ConsultationDossier(DossierRepository dossiers, DossiersVisibles visibles, HistoryService historyService,
-      TaskService taskService, ManagementService managementService, RepositoryService repositoryService,
-      UtilisateurCourant utilisateur, JournalCourriels courriels, RuntimeService runtimeService,
-      LectureDossiers lecture, Clock horloge, ProcessEngineConfigurationImpl configuration) {
+  ConsultationDossier(DossierRepository dossiers, DossiersVisibles visibles, HistoryService historyService,
+      ManagementService managementService, RepositoryService repositoryService, UtilisateurCourant utilisateur,
+      JournalCourriels courriels, TablesDuMoteur tables, LectureDossiers lecture, Clock horloge,
+      ProcessEngineConfigurationImpl configuration) {
     this.dossiers = dossiers;
     this.configuration = configuration;
     this.visibles = visibles;
-    this.runtimeService = runtimeService;
+    this.tables = tables;
     this.lecture = lecture;
     this.horloge = horloge;
     this.courriels = courriels;
     this.historyService = historyService;
-    this.taskService = taskService;
     this.managementService = managementService;
     this.repositoryService = repositoryService;
     this.utilisateur = utilisateur;
@@ -152,9 +141,8 @@ public class ConsultationDossier {
 
   public VueDossier consulter(String reference) {
     DossierEnregistre dossier = visibles.trouver(reference);
-    List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(reference).tenantIdIn(dossier.association())
-        .orderByProcessInstanceStartTime().asc().list();
+    List<TablesDuMoteur.Instance> instances = tables.instances(reference).stream()
+        .filter(i -> dossier.association().equals(i.association())).toList();
     Map<String, Object> variables = variablesDuDossier(dossier.processInstanceId(), instances);
     Elu elu = new Elu(texte(variables, "nomNaissance"), texte(variables, "nomUsage"), texte(variables, "prenoms"),
         texte(variables, "nirMasque"), texte(variables, "email"), texte(variables, "telephoneMobile"),
@@ -162,15 +150,15 @@ public class ConsultationDossier {
         texte(variables, "collectiviteCodeInsee"), ReferentielCommunes.officiel()
             .commune(texte(variables, "collectiviteCodeInsee")).map(ReferentielCommunes.Commune::nom).orElse(null),
         texte(variables, "mandat"));
-    List<String> enCours = instances.stream().filter(i -> i.getEndTime() == null).map(HistoricProcessInstance::getId)
-        .toList();
+    List<String> enCours = instances.stream().filter(TablesDuMoteur.Instance::enCours)
+        .map(TablesDuMoteur.Instance::id).toList();
     String statut = texte(variables, StatutDossier.VARIABLE);
     String racine = dossier.processInstanceId();
     return new VueDossier(reference, dossier.association(), statut, StatutEnClair.de(statut),
         Date.from(dossier.dateOuverture()), dossier.dateCloture() == null ? null : Date.from(dossier.dateCloture()),
         dossier.dateCloture() == null ? null : motifCloture(variables), elu, texte(variables, "droitsDife"),
         etapes(racine), echeances(racine, enCours),
-        EvenementAttendu.des(runtimeService, enCours), variables.get("repartition"),
+        EvenementAttendu.des(tables.abonnements(enCours)), variables.get("repartition"),
         texte(variables, "demandeCollectivite"), fraisThr(variables),
         documents(variables), historique(reference, racine));
   }
@@ -257,12 +245,12 @@ public class ConsultationDossier {
    * these work on copies (the split, the chosen training) that reach dife-parcours
    * only when they end.
    */
-  private Map<String, Object> variablesDuDossier(String processInstanceId, List<HistoricProcessInstance> instances) {
+  private Map<String, Object> variablesDuDossier(String processInstanceId, List<TablesDuMoteur.Instance> instances) {
     Map<String, Map<String, Object>> parInstance = variablesParInstance(
-        instances.stream().map(HistoricProcessInstance::getId).toList());
+        instances.stream().map(TablesDuMoteur.Instance::id).toList());
     Map<String, Object> variables = new LinkedHashMap<>(parInstance.getOrDefault(processInstanceId, Map.of()));
-    instances.stream().filter(i -> i.getEndTime() == null && !i.getId().equals(processInstanceId))
-        .forEach(i -> variables.putAll(parInstance.getOrDefault(i.getId(), Map.of())));
+    instances.stream().filter(i -> i.enCours() && !i.id().equals(processInstanceId))
+        .forEach(i -> variables.putAll(parInstance.getOrDefault(i.id(), Map.of())));
     return variables;
   }
 
@@ -321,61 +309,26 @@ public class ConsultationDossier {
 
   private List<Echeance> echeances(String racine, List<String> enCours) {
     List<Echeance> echeances = new ArrayList<>();
-    for (Job job : managementService.createJobQuery().rootProcessInstanceId(racine).timers().list()) {
-      echeances.add(new Echeance(nomElement(job.getProcessDefinitionId(), activiteDuJob(job.getJobDefinitionId())),
-          job.getDuedate()));
+    for (TablesDuMoteur.Timer timer : tables.timers(racine)) {
+      echeances.add(new Echeance(nomElement(timer.processDefinitionId(), timer.activite()), timer.echeance()));
     }
-    if (!enCours.isEmpty()) {
-      for (Task tache : taskService.createTaskQuery().processInstanceIdIn(enCours.toArray(String[]::new)).list()) {
-        if (tache.getDueDate() != null) {
-          echeances.add(new Echeance(tache.getName(), tache.getDueDate()));
-        }
+    for (TablesDuMoteur.TacheOuverte tache : tables.tachesOuvertes(enCours)) {
+      if (tache.echeance() != null) {
+        echeances.add(new Echeance(tache.nom(), tache.echeance()));
       }
     }
     echeances.sort(Comparator.comparing(Echeance::date));
     return echeances;
   }
 
-  // a job definition's activity never changes once deployed: read once per definition, not per view
-  private String activiteDuJob(String jobDefinitionId) {
-    if (jobDefinitionId == null) {
-      return null;
-    }
-    String activite = activiteParDefinitionDeJob.get(jobDefinitionId);
-    if (activite == null) {
-      JobDefinition definition = managementService.createJobDefinitionQuery().jobDefinitionId(jobDefinitionId)
-          .singleResult();
-      if (definition == null || definition.getActivityId() == null) {
-        return null;
-      }
-      activite = definition.getActivityId();
-      activiteParDefinitionDeJob.put(jobDefinitionId, activite);
-    }
-    return activite;
-  }
-
   private List<Fait> historique(String reference, String racine) {
     List<Fait> faits = new ArrayList<>();
-    List<HistoricTaskInstance> taches = historyService.createHistoricTaskInstanceQuery().rootProcessInstanceId(racine)
-        .finished().list().stream()
-        .filter(t -> t.getEndTime() != null && !"deleted".equals(t.getDeleteReason())).toList();
-    // who completed each task: the log of the instances that have finished tasks only
-    Map<String, String> auteurs = new LinkedHashMap<>();
-    taches.stream().map(HistoricTaskInstance::getProcessInstanceId).distinct().forEach(id -> historyService
-        .createUserOperationLogQuery().processInstanceId(id)
-        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
-        .filter(e -> e.getTaskId() != null && e.getUserId() != null)
-        .forEach(e -> auteurs.putIfAbsent(e.getTaskId(), e.getUserId())));
-    taches.forEach(tache -> faits.add(new Fait(tache.getEndTime(), "TACHE", tache.getName(),
-        auteurs.getOrDefault(tache.getId(), tache.getAssignee()))));
+    Map<String, String> auteurs = tables.auteursDesTaches(racine);
+    tables.tachesFinies(racine).stream().filter(tache -> !tache.supprimee()).forEach(tache -> faits.add(
+        new Fait(tache.fin(), "TACHE", tache.nom(), auteurs.getOrDefault(tache.id(), tache.assignee()))));
     // the status lives on the dossier's own instance only (see PassageStatut)
-    for (HistoricDetail detail : historyService.createHistoricDetailQuery().processInstanceId(racine)
-        .variableUpdates().orderByTime().asc().list()) {
-      HistoricVariableUpdate maj = (HistoricVariableUpdate) detail;
-      if (StatutDossier.VARIABLE.equals(maj.getVariableName())) {
-        faits.add(new Fait(maj.getTime(), "STATUT", "Statut du dossier : " + maj.getValue(), null));
-      }
-    }
+    tables.valeursSuccessives(racine, StatutDossier.VARIABLE).forEach(passage -> faits.add(
+        new Fait(passage.date(), "STATUT", "Statut du dossier : " + passage.texte(), null)));
     dossiers.evenements(reference).forEach(e -> faits.add(new Fait(Date.from(e.dateReception()), "EVENEMENT",
         "Événement " + e.type() + " du " + e.dateEvenement() + " (" + e.idEvenement() + ")", e.utilisateur())));
     courriels.duDossier(reference).forEach(c -> faits.add(new Fait(Date.from(c.dateEnvoi()), "COURRIEL",
@@ -386,8 +339,11 @@ public class ConsultationDossier {
     return faits;
   }
 
+  // a deployed definition never changes: its key and its elements' names are read once, not
+  // per view (each read through the repository service checks the caller's authorizations)
   private String cleProcessus(String processDefinitionId) {
-    return repositoryService.getProcessDefinition(processDefinitionId).getKey();
+    return cleParDefinition.computeIfAbsent(processDefinitionId,
+        id -> repositoryService.getProcessDefinition(id).getKey());
   }
 
   private String nom(HistoricActivityInstance activite) {
@@ -398,8 +354,10 @@ public class ConsultationDossier {
     if (processDefinitionId == null || activityId == null) {
       return activityId;
     }
-    FlowElement element = repositoryService.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId);
-    return element != null && element.getName() != null ? element.getName() : activityId;
+    return nomParElement.computeIfAbsent(processDefinitionId + "#" + activityId, cle -> {
+      FlowElement element = repositoryService.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId);
+      return element != null && element.getName() != null ? element.getName() : activityId;
+    });
   }
 
   private static String texte(Map<String, Object> variables, String nom) {

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 
 /**
  * An outside event the dossier waits for now: one of its running processes holds a
@@ -27,15 +26,7 @@ public record EvenementAttendu(String type, String libelle, Date depuis) {
   record Abonnement(String message, Date depuis) {
   }
 
-  /** The events awaited by these process instances, in the order of TypeEvenement, each once. */
-  static List<EvenementAttendu> des(RuntimeService runtimeService, List<String> processInstanceIds) {
-    return des(processInstanceIds.stream()
-        .flatMap(id -> runtimeService.createEventSubscriptionQuery().processInstanceId(id).eventType("message")
-            .list().stream())
-        .map(a -> new Abonnement(a.getEventName(), a.getCreated()))
-        .toList());
-  }
-
+  /** The events these subscriptions await, in the order of TypeEvenement, each once. */
   static List<EvenementAttendu> des(List<Abonnement> abonnements) {
     return Arrays.stream(TypeEvenement.values())
         .flatMap(type -> abonnements.stream().filter(a -> type.message().equals(a.message()))

@@ -31,9 +31,11 @@ public class LectureDossiers {
   private final JdbcTemplate jdbc;
   private final Clock horloge;
   private final NombreParStatut nombreParStatut;
+  private final TablesDuMoteur tables;
 
-  public LectureDossiers(JdbcTemplate jdbc, Clock horloge, NombreParStatut nombreParStatut) {
+  public LectureDossiers(JdbcTemplate jdbc, Clock horloge, NombreParStatut nombreParStatut, TablesDuMoteur tables) {
     this.jdbc = jdbc;
+    this.tables = tables;
     this.horloge = horloge;
     this.nombreParStatut = nombreParStatut;
   }
@@ -69,30 +71,19 @@ public class LectureDossiers {
         r -> {
           variables.putIfAbsent(r.getString(1), r.getString(2));
         }, Stream.concat(Stream.of(instanceDuParcours, instanceDuParcours), VARIABLES.stream()).toArray());
-    List<String> enCours = jdbc.queryForList("select ID_ from ACT_HI_PROCINST where BUSINESS_KEY_ = ? "
-        + "and END_TIME_ is null", String.class, reference);
+    List<String> enCours = tables.instances(reference).stream().filter(TablesDuMoteur.Instance::enCours)
+        .map(TablesDuMoteur.Instance::id).toList();
     List<Date> echeances = new ArrayList<>();
-    int taches = 0;
-    List<EvenementAttendu.Abonnement> abonnements = new ArrayList<>();
-    if (!enCours.isEmpty()) {
-      Object[] ids = enCours.toArray();
-      String dans = " in (" + marques(ids.length) + ")";
-      List<Date> dues = jdbc.queryForList("select DUE_DATE_ from ACT_RU_TASK where PROC_INST_ID_" + dans,
-          Date.class, ids);
-      taches = dues.size();
-      echeances.addAll(dues);
-      echeances.addAll(jdbc.queryForList("select DUEDATE_ from ACT_RU_JOB where TYPE_ = 'timer' and "
-          + "PROCESS_INSTANCE_ID_" + dans, Date.class, ids));
-      abonnements.addAll(jdbc.query("select EVENT_NAME_, CREATED_ from ACT_RU_EVENT_SUBSCR where EVENT_TYPE_ = "
-          + "'message' and PROC_INST_ID_" + dans, (r, i) -> new EvenementAttendu.Abonnement(r.getString(1),
-          r.getTimestamp(2)), ids));
-    }
+    List<TablesDuMoteur.TacheOuverte> taches = tables.tachesOuvertes(enCours);
+    taches.forEach(tache -> echeances.add(tache.echeance()));
+    tables.timers(instanceDuParcours).forEach(timer -> echeances.add(timer.echeance()));
+    List<EvenementAttendu.Abonnement> abonnements = tables.abonnements(enCours);
     Date prochaine = echeances.stream().filter(Objects::nonNull).min(Date::compareTo).orElse(null);
     List<String> attendus = EvenementAttendu.des(abonnements).stream().map(EvenementAttendu::type).toList();
     Object[] colonnes = {variables.get(StatutDossier.VARIABLE), variables.get("nomNaissance"),
         variables.get("nomUsage"), variables.get("prenoms"), variables.get("collectiviteNom"),
         prochaine == null ? null : new Timestamp(prochaine.getTime()),
-        attendus.isEmpty() ? null : String.join(",", attendus), taches, reference};
+        attendus.isEmpty() ? null : String.join(",", attendus), taches.size(), reference};
     // the first refresh is in the dossier's opening transaction: no one else can insert its row
     if (jdbc.update("update dife_dossier_lecture set statut = ?, nom_naissance = ?, nom_usage = ?, prenoms = ?, "
         + "collectivite = ?, prochaine_echeance = ?, evenements_attendus = ?, taches_ouvertes = ? where reference = ?",
