@@ -683,8 +683,7 @@ public final class Banc {
 
   /**
    * What fois runs of a view read from the app's database, counted apart from the timed
-   * rounds: PostgreSQL's statistics reach pg_stat_database within a second of each
-   * transaction's end, and the wait for them would break the rounds.
+   * rounds: the wait for PostgreSQL's statistics would break them.
    */
   private Lectures lectures(Runnable vue, int fois) throws Exception {
     double[] avant = statistiquesDeLaBase();
@@ -699,10 +698,12 @@ public final class Banc {
   /**
    * PostgreSQL's blocks read by the app's database so far, from outside its shared_buffers
    * (the OS cache or the disk) and from them, and the milliseconds spent reading the former
-   * (0 unless track_io_timing is on, as bench/run sets it).
+   * (0 unless track_io_timing is on, as bench/run sets it). A backend gone idle sends its
+   * statistics within 10 s (PGSTAT_IDLE_INTERVAL): after 1.5 s, the views of one count showed
+   * in the next (session 11).
    */
   private double[] statistiquesDeLaBase() throws Exception {
-    Thread.sleep(1500);
+    Thread.sleep(11_000);
     try (Connection connexion = app.getBean(DataSource.class).getConnection();
         var requete = connexion.createStatement()) {
       requete.execute("select pg_stat_clear_snapshot()");
