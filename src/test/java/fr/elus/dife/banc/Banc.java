@@ -608,28 +608,31 @@ public final class Banc {
     var identite = moteur().getIdentityService();
     String toujoursLeMeme = auHasard();
     ClientHttp.Session tasklist = http.connecter("conseiller45", "tasklist");
-    Map<String, Runnable> vues = new LinkedHashMap<>();
-    vues.put("vue du dossier", get(() -> "/api/dossiers/" + auHasard(), "conseiller45"));
-    vues.put("vue du dossier par le service, sans HTTP",
-        () -> ParcoursDuBanc.commeConseiller(identite, () -> consultation.consulter(auHasard())));
-    vues.put("vue d'un même dossier, ses lignes en cache", get(() -> "/api/dossiers/" + toujoursLeMeme, "conseiller45"));
-    vues.put("liste", get(() -> "/api/dossiers?taille=20&page=" + ThreadLocalRandom.current().nextInt(50),
-        "conseiller45"));
-    vues.put("liste par statut", get(() -> "/api/dossiers?taille=20&statut=COMPTE_FORMATION", "conseiller45"));
-    vues.put("liste des filtres sans comptes (Tasklist, session)",
-        () -> enSession(tasklist, "GET", "/filter?resourceType=Task", null));
-    Map<String, String> cibles = Map.of("vue du dossier", "cible p95 < 20 ms",
-        "vue du dossier par le service, sans HTTP", "ses requêtes et sa construction",
-        "liste", "cible p95 < 10 ms", "liste par statut", "cible p95 < 10 ms",
-        "liste des filtres sans comptes (Tasklist, session)", "une requête indexée et la pile HTTP");
-    Map<String, Mesures> temps = enAlternance(vues);
-    temps.forEach((nom, mesures) -> ligne(prefixe + nom + ", p50 / p95", mesures.p50p95(), "",
-        cibles.getOrDefault(nom, "")));
+    record Chronometree(Runnable requete, String cible) {
+    }
+    Map<String, Chronometree> vues = new LinkedHashMap<>();
+    vues.put("vue du dossier", new Chronometree(get(() -> "/api/dossiers/" + auHasard(), "conseiller45"),
+        "cible p95 < 20 ms"));
+    vues.put("vue du dossier par le service, sans HTTP", new Chronometree(
+        () -> ParcoursDuBanc.commeConseiller(identite, () -> consultation.consulter(auHasard())),
+        "ses requêtes et sa construction"));
+    vues.put("vue d'un même dossier, ses lignes en cache",
+        new Chronometree(get(() -> "/api/dossiers/" + toujoursLeMeme, "conseiller45"), ""));
+    vues.put("liste", new Chronometree(get(() -> "/api/dossiers?taille=20&page="
+        + ThreadLocalRandom.current().nextInt(50), "conseiller45"), "cible p95 < 10 ms"));
+    vues.put("liste par statut", new Chronometree(get(() -> "/api/dossiers?taille=20&statut=COMPTE_FORMATION",
+        "conseiller45"), "cible p95 < 10 ms"));
+    vues.put("liste des filtres sans comptes (Tasklist, session)", new Chronometree(
+        () -> enSession(tasklist, "GET", "/filter?resourceType=Task", null), "une requête indexée et la pile HTTP"));
+    Map<String, Runnable> requetes = new LinkedHashMap<>();
+    vues.forEach((nom, vue) -> requetes.put(nom, vue.requete()));
+    enAlternance(requetes).forEach((nom, mesures) -> ligne(prefixe + nom + ", p50 / p95", mesures.p50p95(), "",
+        vues.get(nom).cible()));
     if (postgres) {
       // the view's floor: the blocks its queries need, whether PostgreSQL has them in its own
       // cache, and the time it waits for those it has not (the OS cache or the disk)
       for (String nom : List.of("vue du dossier", "vue d'un même dossier, ses lignes en cache", "liste")) {
-        Lectures lectures = lectures(vues.get(nom), 100);
+        Lectures lectures = lectures(vues.get(nom).requete(), 100);
         ligne(prefixe + nom + " : blocs lus par requête, hors de shared_buffers ; en tout ; attente de lecture",
             String.format(Locale.FRANCE, "%.1f ; %.0f ; %.2f ms", lectures.horsDuCache(), lectures.enTout(),
                 lectures.attenteMs()), "",
