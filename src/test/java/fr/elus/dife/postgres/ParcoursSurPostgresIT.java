@@ -83,8 +83,12 @@ class ParcoursSurPostgresIT {
             "etapesCreationCompte", Map.of("value", "[\"IDENTITE\"]", "type", "Json"))));
 
     assertThat(terminee.statut()).isEqualTo(204);
-    Attente.jusqua("la tâche de l'Identité Numérique en ligne", () -> http.get("conseiller45", "/api/dossiers/" + reference)
-        .corps().get("etapes").findValuesAsText("activite").contains("Tache_AccompagnerEnLigne"));
+    // the email leaves by its own job, after the transaction that reaches the task: both awaited
+    Attente.jusqua("la tâche de l'Identité Numérique en ligne et son courriel", () -> {
+      JsonNode enCours = http.get("conseiller45", "/api/dossiers/" + reference).corps();
+      return enCours.get("etapes").findValuesAsText("activite").contains("Tache_AccompagnerEnLigne")
+          && enCours.get("historique").findValuesAsText("type").contains("COURRIEL");
+    });
     JsonNode vue = http.get("conseiller45", "/api/dossiers/" + reference).corps();
     assertThat(vue.get("statutDossier").asText()).isEqualTo("IDENTITE_NUMERIQUE");
     assertThat(vue.get("etapes").findValuesAsText("activite")).contains("Appel_IdentiteNumerique");
