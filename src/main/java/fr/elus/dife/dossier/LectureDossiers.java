@@ -4,7 +4,6 @@ import fr.elus.dife.parcours.StatutDossier;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -67,7 +66,7 @@ public class LectureDossiers {
     // the journey's own values (its root scope), as HistoricVariableInstanceQuery gives them
     Map<String, Object> variables = new HashMap<>();
     jdbc.query("select NAME_, TEXT_ from ACT_HI_VARINST where PROC_INST_ID_ = ? and ACT_INST_ID_ = ? and NAME_ in ("
-            + marques(VARIABLES.size()) + ") and TEXT_ is not null and (STATE_ <> 'DELETED' or STATE_ is null)",
+            + TablesDuMoteur.marques(VARIABLES.size()) + ") and TEXT_ is not null and (STATE_ <> 'DELETED' or STATE_ is null)",
         r -> {
           variables.putIfAbsent(r.getString(1), r.getString(2));
         }, Stream.concat(Stream.of(instanceDuParcours, instanceDuParcours), VARIABLES.stream()).toArray());
@@ -92,10 +91,6 @@ public class LectureDossiers {
           + "prochaine_echeance, evenements_attendus, taches_ouvertes, reference) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
           colonnes);
     }
-  }
-
-  private static String marques(int nombre) {
-    return String.join(", ", Collections.nCopies(nombre, "?"));
   }
 
   /** Rows written before V11_1 (or by a node without this code) get their columns once. */
@@ -143,8 +138,8 @@ public class LectureDossiers {
             + "left join dife_dossier_lecture l on l.reference = d.reference" + ordre;
     return jdbc.query(sql,
         (rs, i) -> new Ligne(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), rs.getString(7), date(rs.getTimestamp(8)), date(rs.getTimestamp(9)),
-            date(rs.getTimestamp(10)),
+            rs.getString(6), rs.getString(7), TablesDuMoteur.date(rs.getTimestamp(8)), TablesDuMoteur.date(rs.getTimestamp(9)),
+            TablesDuMoteur.date(rs.getTimestamp(10)),
             rs.getString(11) == null ? List.of() : List.of(rs.getString(11).split(",")), rs.getInt(12)),
         parametres.toArray());
   }
@@ -155,7 +150,7 @@ public class LectureDossiers {
       if (criteres.associations().isEmpty()) {
         return "where 1 = 0";
       }
-      conditions.add("d.association in (" + marques(criteres.associations().size()) + ")");
+      conditions.add("d.association in (" + TablesDuMoteur.marques(criteres.associations().size()) + ")");
       parametres.addAll(criteres.associations());
     }
     if (criteres.statut() != null) {
@@ -179,9 +174,5 @@ public class LectureDossiers {
       Stream.generate(() -> motif).limit(5).forEach(parametres::add);
     }
     return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
-  }
-
-  private static Date date(Timestamp horodatage) {
-    return horodatage == null ? null : new Date(horodatage.getTime());
   }
 }

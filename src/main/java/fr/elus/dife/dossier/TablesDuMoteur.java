@@ -115,10 +115,15 @@ class TablesDuMoteur {
   }
 
   private static String dans(List<String> valeurs) {
-    return " in (" + String.join(", ", Collections.nCopies(valeurs.size(), "?")) + ")";
+    return " in (" + marques(valeurs.size()) + ")";
   }
 
-  private static Date date(Timestamp horodatage) {
+  /** nombre JDBC placeholders, comma-separated (LectureDossiers's lists too). */
+  static String marques(int nombre) {
+    return String.join(", ", Collections.nCopies(nombre, "?"));
+  }
+
+  static Date date(Timestamp horodatage) {
     return horodatage == null ? null : new Date(horodatage.getTime());
   }
 }
