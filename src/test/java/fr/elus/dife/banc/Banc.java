@@ -22,6 +22,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -152,13 +153,15 @@ public final class Banc {
     reprendreReferences();
     Base baseNu = postgres
         ? Base.postgres(System.getenv("DIFE_BANC_NU_URL"), System.getenv("DIFE_DB_USER"), System.getenv("DIFE_DB_PASSWORD"))
-        : Base.h2(dossier, "moteur-nu-" + System.currentTimeMillis(),
+        : Base.h2(dossier, options.containsKey("garder-nu") ? "moteur-nu" : "moteur-nu-" + System.currentTimeMillis(),
             urlH2().replaceFirst("^[^;]*", ""));
     try (MoteurNu nu = new MoteurNu(baseNu, compte, lignes, variables)) {
       if (partieDemandee('a') || partieDemandee('b') || partieDemandee('d')) {
         mesurerParcoursOuverturesDrainage(nu);
       }
-      demarrerJobExecutor();
+      if (!options.containsKey("sans-drainage")) {
+        demarrerJobExecutor();
+      }
       if (partieDemandee('c')) {
         // (c) the views as dossiers pile up
         for (String taille : options.getOrDefault("tailles", "10000,30000,100000").split(",")) {
@@ -565,14 +568,24 @@ public final class Banc {
     int avant = references.size();
     chargerJusqua(n);
     ManagementService gestion = moteur().getManagementService();
-    attendre(() -> gestion.createJobQuery().executable().count() == 0, Duration.ofMinutes(60));
+    boolean sansDrainage = options.containsKey("sans-drainage");
+    if (sansDrainage) {
+      // the views of a kept base whose emails are still due: H2's single writer drains them
+      // at some 20 per second (an hour for 100,000 dossiers); the views read, the jobs wait
+      ligne("(c) " + n + " dossiers : job executor arrêté pendant les vues (--sans-drainage)",
+          gestion.createJobQuery().executable().count() + " jobs dus en attente", "", "");
+    } else {
+      attendre(() -> gestion.createJobQuery().executable().count() == 0, Duration.ofMinutes(60));
+    }
     int ouverts = Math.max(1, references.size() - avant);
     double parDossier = (octetsApplication() - octetsAvant) / (double) ouverts;
     double fichierParDossier = (fichiersApplication() - fichiersAvant) / (double) ouverts;
     // the bare engine with as many open tasks, for the engine's own cost of the task queries
     arreterJobExecutor();
     nu.ouvrirJusqua(moteur().getTaskService().createTaskQuery().count());
-    demarrerJobExecutor();
+    if (!sansDrainage) {
+      demarrerJobExecutor();
+    }
     String prefixe = "(c) " + n + " dossiers : ";
     if (!vuesChauffees) {
       // a fresh JVM timed these views about twice as slow as a warm one, temps()' warm-up
@@ -628,15 +641,18 @@ public final class Banc {
     vues.forEach((nom, vue) -> requetes.put(nom, vue.requete()));
     enAlternance(requetes).forEach((nom, mesures) -> ligne(prefixe + nom + ", p50 / p95", mesures.p50p95(), "",
         vues.get(nom).cible()));
-    if (postgres) {
-      // the view's floor: the blocks its queries need, whether PostgreSQL has them in its own
-      // cache, and the time it waits for those it has not (the OS cache or the disk)
-      for (String nom : List.of("vue du dossier", "vue d'un même dossier, ses lignes en cache", "liste")) {
-        Lectures lectures = lectures(vues.get(nom).requete(), 100);
+    // the view's floor: the blocks its queries need, whether the database has them in its own
+    // cache, and (PostgreSQL) the time it waits for those it has not (the OS cache or the disk)
+    for (String nom : List.of("vue du dossier", "vue d'un même dossier, ses lignes en cache", "liste")) {
+      Lectures lectures = lectures(vues.get(nom).requete(), 100);
+      if (postgres) {
         ligne(prefixe + nom + " : blocs lus par requête, hors de shared_buffers ; en tout ; attente de lecture",
             String.format(Locale.FRANCE, "%.1f ; %.0f ; %.2f ms", lectures.horsDuCache(), lectures.enTout(),
                 lectures.attenteMs()), "",
             "shared_buffers " + sharedBuffers() + ", base " + Mesures.mio(octetsApplication()));
+      } else {
+        ligne(prefixe + nom + " : pages lues dans le fichier par requête ; Kio", String.format(Locale.FRANCE,
+            "%.1f ; %.0f", lectures.horsDuCache(), lectures.enTout() / 1024), "", cacheH2());
       }
     }
     ligne(prefixe + "tâches du groupe, p50 / p95", temps(200,
@@ -680,7 +696,11 @@ public final class Banc {
     ecrireRequetesLesPlusLongues(n);
   }
 
-  /** Per view: PostgreSQL blocks read from outside its shared_buffers, blocks in all, milliseconds waited for the former. */
+  /**
+   * Per view: PostgreSQL blocks read from outside its shared_buffers, blocks in all,
+   * milliseconds waited for the former; H2: pages read from its file (outside its page
+   * cache), bytes read.
+   */
   private record Lectures(double horsDuCache, double enTout, double attenteMs) {
   }
 
@@ -689,6 +709,15 @@ public final class Banc {
    * rounds: the wait for PostgreSQL's statistics would break them.
    */
   private Lectures lectures(Runnable vue, int fois) throws Exception {
+    if (!postgres) {
+      Map<String, String> avant = reglagesH2();
+      for (int i = 0; i < fois; i++) {
+        vue.run();
+      }
+      Map<String, String> apres = reglagesH2();
+      return new Lectures(difference(avant, apres, "info.FILE_READ") / fois,
+          difference(avant, apres, "info.FILE_READ_BYTES") / fois, 0);
+    }
     double[] avant = statistiquesDeLaBase();
     for (int i = 0; i < fois; i++) {
       vue.run();
@@ -716,6 +745,31 @@ public final class Banc {
         return new double[] {r.getLong(1), r.getLong(2), r.getDouble(3)};
       }
     }
+  }
+
+  /** H2's counters and settings (info.FILE_READ, the pages it read from its file so far…). */
+  private Map<String, String> reglagesH2() throws SQLException {
+    Map<String, String> reglages = new HashMap<>();
+    try (Connection connexion = app.getBean(DataSource.class).getConnection();
+        var r = connexion.createStatement().executeQuery(
+            "select setting_name, setting_value from information_schema.settings where setting_name like 'info.%'")) {
+      while (r.next()) {
+        reglages.put(r.getString(1), r.getString(2));
+      }
+    }
+    return reglages;
+  }
+
+  private static double difference(Map<String, String> avant, Map<String, String> apres, String compteur) {
+    return Long.parseLong(apres.get(compteur)) - Long.parseLong(avant.get(compteur));
+  }
+
+  /** H2's page cache: used and allowed (CACHE_SIZE), hit ratio since the database opened, and the file. */
+  private String cacheH2() throws SQLException {
+    Map<String, String> reglages = reglagesH2();
+    return "cache d'H2 " + reglages.get("info.CACHE_SIZE") + " / " + reglages.get("info.CACHE_MAX_SIZE")
+        + " Mo, " + reglages.get("info.CACHE_HIT_RATIO") + " % trouvés, fichier "
+        + Mesures.mio(Long.parseLong(reglages.get("info.FILE_SIZE")));
   }
 
   private String sharedBuffers() throws SQLException {
