@@ -13,7 +13,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -106,12 +108,17 @@ final class ParcoursDuBanc implements PlusLongParcours.Conduite {
     return commeConseiller(identityService, () -> ouverture.ouvrir(validateur.valider(demande).demande()).reference());
   }
 
+  /** The dossier's process instances: the reference is the business key of all of them. */
+  private Set<String> instancesDuDossier() {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
+        .map(ProcessInstance::getId).collect(Collectors.toSet());
+  }
+
   /** The variables one dossier holds once opened and continued, all its process instances together. */
   int variablesALOuverture(ObjectNode demande) {
-    String ouvert = ouvrir(demande);
-    String[] instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ouvert).list()
-        .stream().map(ProcessInstance::getId).toArray(String[]::new);
-    return (int) runtimeService.createVariableInstanceQuery().processInstanceIdIn(instances).count();
+    ouvrir(demande);
+    return (int) runtimeService.createVariableInstanceQuery()
+        .processInstanceIdIn(instancesDuDossier().toArray(String[]::new)).count();
   }
 
   Compte parcoursComplet() {
@@ -193,10 +200,15 @@ final class ParcoursDuBanc implements PlusLongParcours.Conduite {
     throw new IllegalStateException("Pas de timer " + activite + " pour " + reference);
   }
 
-  /** What the job executor would do next: every job due now, emails included. */
+  /**
+   * What the job executor would do next for this dossier: every job of its instances due
+   * now, emails included; not those of the dossiers a kept base (--base) still has due.
+   */
   private void executerJobsDus() {
     List<Job> dus;
-    while (!(dus = managementService.createJobQuery().executable().listPage(0, 20)).isEmpty()) {
+    Set<String> instances;
+    while (!(instances = instancesDuDossier()).isEmpty() && !(dus = managementService.createJobQuery()
+        .processInstanceIds(instances).executable().listPage(0, 20)).isEmpty()) {
       for (Job job : dus) {
         managementService.executeJob(job.getId());
         jobs++;
