@@ -33,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -65,7 +66,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * runs, so that a change is measured on the same dossiers as before it; the dossiers
  * already there count towards the sizes), {@code --proprietes k=v,k=v}
  * (the app's settings, e.g. the job executor's, above its configuration files),
- * {@code --parametres-h2 ";NAME=value"} (added to the H2 URL of both engines).
+ * {@code --parametres-h2 ";NAME=value"} (added to the H2 URL of both engines, replacing
+ * the same setting there), {@code --garder-nu} (H2: the bare engine's database kept in
+ * target/bench/moteur-nu, like --base for the app's), {@code --sans-drainage} (the views
+ * measured with the job executor stopped, the jobs still due left waiting).
  */
 public final class Banc {
 
@@ -342,9 +346,21 @@ public final class Banc {
     http = new ClientHttp(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
   }
 
-  /** The app's H2 URL, with the settings --parametres-h2 ";NAME=value" adds to compare (for both engines). */
+  /**
+   * The app's H2 URL with the settings --parametres-h2 ";NAME=value" gives to compare (for
+   * both engines): a setting the URL already has is replaced, since H2 refuses one given twice.
+   */
   private String urlH2() throws IOException {
-    return urlH2DeLApplication() + options.getOrDefault("parametres-h2", "");
+    String url = urlH2DeLApplication();
+    String parametres = options.getOrDefault("parametres-h2", "");
+    for (String parametre : parametres.split(";")) {
+      int egal = parametre.indexOf('=');
+      if (egal > 0) {
+        String nom = Pattern.quote(parametre.substring(0, egal).trim());
+        url = url.replaceAll("(?i);" + nom + "=[^;]*", "");
+      }
+    }
+    return url + parametres;
   }
 
   /** The URL of application.yaml as shipped, so that the bench runs with its settings (write delay…). */
