@@ -9,7 +9,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketException;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -43,19 +42,22 @@ public class ServeurCourrielDemo {
 
     @Override
     protected Map<String, AbstractServer> createServices(ServerSetup[] serveurs, Managers boites) {
-      Map<String, AbstractServer> services = new HashMap<>();
+      // GreenMail's own services (its checks, any other protocol), with the SMTP one replaced
+      Map<String, AbstractServer> services = super.createServices(serveurs, boites);
       for (ServerSetup serveur : serveurs) {
-        services.put(serveur.getProtocol(), new SmtpServer(serveur, boites) {
-          @Override
-          protected ProtocolHandler createProtocolHandler(Socket client) {
-            try {
-              client.setTcpNoDelay(true);
-            } catch (SocketException e) {
-              throw new UncheckedIOException(e);
+        if (ServerSetup.PROTOCOL_SMTP.equals(serveur.getProtocol())) {
+          services.put(serveur.getProtocol(), new SmtpServer(serveur, boites) {
+            @Override
+            protected ProtocolHandler createProtocolHandler(Socket client) {
+              try {
+                client.setTcpNoDelay(true);
+              } catch (SocketException e) {
+                throw new UncheckedIOException(e);
+              }
+              return super.createProtocolHandler(client);
             }
-            return super.createProtocolHandler(client);
-          }
-        });
+          });
+        }
       }
       return services;
     }
